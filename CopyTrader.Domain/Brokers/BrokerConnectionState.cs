@@ -1,0 +1,10 @@
+namespace CopyTrader.Domain.Brokers;
+
+public enum BrokerConnectionState
+{
+    Disconnected,
+    Connecting,
+    Connected,
+    Reconnecting,
+    Failed,
+}

@@ -1,0 +1,9 @@
+namespace CopyTrader.Domain.Brokers;
+
+public enum BrokerKind
+{
+    Simulator,
+    Tradovate,
+    ProjectX,
+    DasTrader,
+}

@@ -1,0 +1,28 @@
+using CopyTrader.Domain.Brokers;
+
+namespace CopyTrader.Domain.Configuration;
+
+/// <summary>One broker login. Several trading accounts may share it (and its rate limits).</summary>
+public sealed class BrokerConnection
+{
+    public const int NameMaxLength = 100;
+
+    private BrokerConnection() { }
+
+    public BrokerConnection(string name, BrokerKind kind, string protectedCredentials, DateTimeOffset createdUtc)
+    {
+        Name = name;
+        Kind = kind;
+        ProtectedCredentials = protectedCredentials;
+        CreatedUtc = createdUtc;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public BrokerKind Kind { get; private set; }
+
+    /// <summary>Credentials as the credential protector wrote them: never plain text.</summary>
+    public string ProtectedCredentials { get; private set; } = "";
+
+    public DateTimeOffset CreatedUtc { get; private set; }
+}

@@ -1,0 +1,46 @@
+namespace CopyTrader.Domain.Configuration;
+
+/// <summary>A leader account and the followers that copy it.</summary>
+public sealed class CopyGroup
+{
+    public const int NameMaxLength = 100;
+
+    private readonly List<Follower> _followers = [];
+
+    private CopyGroup() { }
+
+    public CopyGroup(string name, int leaderAccountId, bool autoCopyEnabled)
+    {
+        Name = name;
+        LeaderAccountId = leaderAccountId;
+        AutoCopyEnabled = autoCopyEnabled;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public int LeaderAccountId { get; private set; }
+
+    /// <summary>When off, leader fills are watched and shown but not copied.</summary>
+    public bool AutoCopyEnabled { get; private set; }
+
+    public IReadOnlyCollection<Follower> Followers => _followers;
+
+    public Follower AddFollower(int accountId, decimal multiplier)
+    {
+        if (accountId == LeaderAccountId)
+        {
+            throw new CopyTraderDomainException("An account cannot follow itself.");
+        }
+
+        if (_followers.Any(f => f.AccountId == accountId))
+        {
+            throw new CopyTraderDomainException($"Account {accountId} already follows this group.");
+        }
+
+        var follower = new Follower(accountId, multiplier);
+        _followers.Add(follower);
+        return follower;
+    }
+
+    public void SetAutoCopy(bool enabled) => AutoCopyEnabled = enabled;
+}

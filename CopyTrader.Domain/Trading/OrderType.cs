@@ -1,0 +1,8 @@
+namespace CopyTrader.Domain.Trading;
+
+public enum OrderType
+{
+    Market,
+    Limit,
+    Stop,
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CopyTrader.Domain.Brokers;
+using CopyTrader.Domain.Copying;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CopyTrader.Infrastructure.Copying;
+
+/// <summary>
+/// Copies each leader fill to the leader's followers: plans with <see cref="CopyPlanner"/> from the cached
+/// configuration, sends every follower's order at once, and logs every outcome through the log sink.
+/// Fills of one leader are processed in arrival order; different leaders do not wait for each other.
+/// </summary>
+internal sealed class CopyEngine(
+    ILeaderMonitorHub hub,
+    ICopyConfigStore config,
+    ICopyLogSink copyLog,
+    CopyTagRegistry copyTags,
+    TimeProvider clock,
+    IOptions<CopyOptions> options,
+    ILogger<CopyEngine> logger) : BackgroundService, ICopyEngine
+{
+    private readonly ConcurrentDictionary<int, Channel<LeaderFill>> _queues = new();
+    private readonly ConcurrentDictionary<(int FollowerId, string Symbol), int> _expected = new();
+    private CancellationToken _stopping;
+
+    public event Action<CopyLogEntry>? CopyCompleted;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        hub.LeaderFillReceived += Enqueue;
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            hub.LeaderFillReceived -= Enqueue;
+        }
+    }
+
+    private void Enqueue(LeaderFill fill)
+    {
+        var queue = _queues.GetOrAdd(fill.LeaderAccountId, leaderAccountId =>
+        {
+            var channel = Channel.CreateUnbounded<LeaderFill>(new UnboundedChannelOptions { SingleReader = true });
+            _ = Task.Run(() => ConsumeAsync(channel.Reader), _stopping);
+            return channel;
+        });
+        queue.Writer.TryWrite(fill);
+    }
+
+    private async Task ConsumeAsync(ChannelReader<LeaderFill> reader)
+    {
+        await foreach (var fill in reader.ReadAllAsync(_stopping))
+        {
+            try
+            {
+                await CopyAsync(fill);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Copying leader fill {FillId} of account {AccountId} failed", fill.EventId, fill.LeaderAccountId);
+            }
+        }
+    }
+
+    /// <summary>Copies one leader fill to every group the account leads; completes when every follower has an outcome.</summary>
+    public async Task CopyAsync(LeaderFill fill)
+    {
+        var snapshot = config.Current;
+        foreach (var group in snapshot.GroupsLedBy(fill.LeaderAccountId))
+        {
+            var plans = CopyPlanner.Plan(group, fill.NetAfter, f => CurrentPosition(f, fill.Fill.Symbol));
+            await Task.WhenAll(plans.Select(plan => ExecuteAsync(snapshot, group, fill, plan)));
+        }
+    }
+
+    private int CurrentPosition(FollowerSnapshot follower, string symbol) =>
+        _expected.TryGetValue((follower.Id, symbol), out var expected)
+            ? expected
+            : hub.AccountStateOf(follower.AccountId)?.PositionIn(symbol) ?? 0;
+
+    private async Task ExecuteAsync(CopyConfigSnapshot snapshot, CopyGroupSnapshot group, LeaderFill fill, FollowerPlan plan)
+    {
+        if (!plan.SendsOrder)
+        {
+            Record(group, fill, plan, CopyOutcome.Skipped, null, null, plan.SkipReason ?? "Nothing to send.");
+            return;
+        }
+
+        var account = snapshot.Account(plan.Follower.AccountId);
+        var connector = hub.ConnectorFor(plan.Follower.AccountId);
+        if (account is null || connector is null)
+        {
+            Record(group, fill, plan, CopyOutcome.Failed, null, null,
+                account is null ? $"Follower account {plan.Follower.AccountId} does not exist." : $"The broker connection of '{account.DisplayName}' is not connected.");
+            return;
+        }
+
+        var tag = CopyTag.For(fill.LeaderAccountId, fill.EventId, plan.Follower.Id);
+        copyTags.RegisterInFlight(tag);
+        var timeout = TimeSpan.FromSeconds(options.Value.FollowerTimeoutSeconds);
+        using var timeoutCts = new CancellationTokenSource(timeout, clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_stopping, timeoutCts.Token);
+        try
+        {
+            var request = new OrderRequest(account.ExternalId, fill.Fill.Symbol, plan.Side, plan.Quantity, ClientOrderId: tag);
+            var result = await connector.PlaceOrderAsync(request, cts.Token).WaitAsync(timeout, clock, cts.Token);
+            if (result.Accepted)
+            {
+                copyTags.RegisterBrokerOrder(result.BrokerOrderId!);
+                _expected[(plan.Follower.Id, fill.Fill.Symbol)] = plan.TargetPosition;
+                Record(group, fill, plan, CopyOutcome.Accepted, tag, result.BrokerOrderId, null);
+            }
+            else
+            {
+                Record(group, fill, plan, CopyOutcome.Rejected, tag, null, result.RejectReason ?? "The broker rejected the order without a reason.");
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !_stopping.IsCancellationRequested))
+        {
+            Record(group, fill, plan, CopyOutcome.Failed, tag, null, $"No answer from the broker within {timeout.TotalSeconds:0.#} s; the order may still be working.");
+        }
+        catch (Exception ex)
+        {
+            Record(group, fill, plan, CopyOutcome.Failed, tag, null, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private void Record(CopyGroupSnapshot group, LeaderFill fill, FollowerPlan plan, CopyOutcome outcome, string? tag, string? brokerOrderId, string? reason)
+    {
+        var sent = outcome is CopyOutcome.Accepted or CopyOutcome.Rejected || (outcome == CopyOutcome.Failed && tag is not null);
+        var entry = new CopyLogEntry(
+            clock.GetUtcNow(), group.Id, fill.LeaderAccountId, plan.Follower.Id, plan.Follower.AccountId, fill.EventId, fill.Fill.Symbol,
+            sent ? plan.Side : null, fill.Fill.Quantity, sent ? plan.Quantity : 0, outcome,
+            clock.GetElapsedTime(fill.ReceivedTimestamp).TotalMilliseconds, tag, brokerOrderId, reason);
+        if (outcome is CopyOutcome.Rejected or CopyOutcome.Failed)
+        {
+            logger.LogWarning("Copy of {FillId} to follower {FollowerId} {Outcome}: {Reason}", fill.EventId, plan.Follower.Id, outcome, reason);
+        }
+
+        copyLog.Append(entry);
+        EventRaiser.Raise(CopyCompleted, entry, logger);
+    }
+}

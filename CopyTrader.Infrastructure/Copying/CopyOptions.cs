@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CopyTrader.Infrastructure.Copying;
+
+public sealed class CopyOptions
+{
+    public const string SectionName = "Copy";
+
+    /// <summary>How long one follower's broker may take to answer before its copy is logged as failed.</summary>
+    [Range(1, 300)]
+    public int FollowerTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Most copy log rows written in one database round trip.</summary>
+    [Range(1, 10_000)]
+    public int LogBatchSize { get; set; } = 200;
+}

@@ -1,0 +1,19 @@
+using CopyTrader.Domain.Brokers;
+
+namespace CopyTrader.Infrastructure.Copying;
+
+/// <summary>Owns every broker connection; turns their events into leader fills to copy and account state to show.</summary>
+public interface ILeaderMonitorHub
+{
+    /// <summary>A live leader fill that passed the replay, duplicate and loop filters.</summary>
+    event Action<LeaderFill>? LeaderFillReceived;
+
+    event Action<AccountState>? AccountStateChanged;
+
+    IReadOnlyCollection<AccountState> Accounts { get; }
+
+    AccountState? AccountStateOf(int accountId);
+
+    /// <summary>The connected connector serving an account, or null when its connection is down.</summary>
+    IBrokerConnector? ConnectorFor(int accountId);
+}
