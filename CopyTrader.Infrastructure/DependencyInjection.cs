@@ -6,7 +6,7 @@ using CopyTrader.Infrastructure.Demo;
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,19 +20,25 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton(InstrumentCatalog.Default);
 
         // Options, validated at startup: the app must not start half-configured.
-        var storage = Bind<StorageOptions>(builder, StorageOptions.SectionName);
-        var database = Bind<DatabaseOptions>(builder, DatabaseOptions.SectionName);
-        Bind<SimulatorOptions>(builder, SimulatorOptions.SectionName);
-        Bind<DemoOptions>(builder, DemoOptions.SectionName);
-        Bind<CopyOptions>(builder, CopyOptions.SectionName);
+        Bind<StorageOptions>(services, StorageOptions.SectionName);
+        Bind<DatabaseOptions>(services, DatabaseOptions.SectionName);
+        Bind<SimulatorOptions>(services, SimulatorOptions.SectionName);
+        Bind<DemoOptions>(services, DemoOptions.SectionName);
+        Bind<CopyOptions>(services, CopyOptions.SectionName);
 
         // Persistence and credential protection
-        Directory.CreateDirectory(storage.FullDataPath);
-        services.AddCopyTraderDatabase(database, storage);
-        services.AddDataProtection()
-            .SetApplicationName("CopyTrader")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataPath, "keys")));
+        services.AddCopyTraderDatabase();
+        services.AddDataProtection().SetApplicationName("CopyTrader");
+        services.PersistKeysInDataFolder();
         services.AddSingleton<CredentialProtector>();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CopyTraderDbContext>();
         services.AddScoped<DemoDataSeeder>();
 
         // Brokers
@@ -61,9 +67,6 @@ public static class InfrastructureDependencyInjection
         return builder;
     }
 
-    private static T Bind<T>(IHostApplicationBuilder builder, string section) where T : class, new()
-    {
-        builder.Services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
-        return builder.Configuration.GetSection(section).Get<T>() ?? new T();
-    }
+    private static void Bind<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

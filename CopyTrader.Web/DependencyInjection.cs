@@ -42,15 +42,7 @@ public static class WebDependencyInjection
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 10;
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CopyTraderDbContext>()
-            .AddSignInManager();
+        new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<FirstRunState>();
         return builder;
     }

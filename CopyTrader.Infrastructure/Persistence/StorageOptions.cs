@@ -7,5 +7,7 @@ public sealed class StorageOptions
     /// <summary>Folder for the SQLite file and the Data Protection keys; relative paths start at the working directory.</summary>
     public string DataPath { get; set; } = "data";
 
-    public string FullDataPath => Path.GetFullPath(DataPath);
+    public string FullDataPath => Directory.CreateDirectory(Path.GetFullPath(DataPath)).FullName;
+
+    public string KeysPath => Path.Combine(FullDataPath, "keys");
 }
