@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using CopyTrader.Domain.Brokers;
+using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Copying;
+
+namespace CopyTrader.Tests.Web;
+
+internal sealed class FakeHub : ILeaderMonitorHub
+{
+    private readonly Dictionary<int, AccountState> _states = [];
+
+    public event Action<LeaderFill>? LeaderFillReceived;
+    public event Action<AccountState>? AccountStateChanged;
+
+    public int Subscribers => (AccountStateChanged?.GetInvocationList().Length ?? 0) + (LeaderFillReceived?.GetInvocationList().Length ?? 0);
+
+    public IReadOnlyCollection<AccountState> Accounts => _states.Values;
+
+    public AccountState? AccountStateOf(int accountId) => _states.GetValueOrDefault(accountId);
+
+    public IBrokerConnector? ConnectorFor(int accountId) => null;
+
+    public void Publish(AccountState state)
+    {
+        _states[state.AccountId] = state;
+        AccountStateChanged?.Invoke(state);
+    }
+
+    public static AccountState State(int id, string name, params BrokerPosition[] positions) =>
+        new(id, name, "Simulator (demo)", BrokerConnectionState.Connected, null, new AccountBalance(50_000m, 0m, 0m),
+            positions.ToImmutableDictionary(p => p.Symbol));
+}
+
+internal sealed class FakeEngine : ICopyEngine
+{
+    public event Action<CopyLogEntry>? CopyCompleted;
+
+    public int Subscribers => CopyCompleted?.GetInvocationList().Length ?? 0;
+
+    public void Complete(CopyLogEntry entry) => CopyCompleted?.Invoke(entry);
+}
+
+internal sealed class FakeConfigStore(CopyConfigSnapshot snapshot) : ICopyConfigStore
+{
+    public CopyConfigSnapshot Current { get; private set; } = snapshot;
+
+    public event Action<CopyConfigSnapshot>? Changed;
+
+    public int Subscribers => Changed?.GetInvocationList().Length ?? 0;
+
+    public Task ReloadAsync(CancellationToken ct = default) => Task.CompletedTask;
+
+    public void Replace(CopyConfigSnapshot snapshot)
+    {
+        Current = snapshot;
+        Changed?.Invoke(snapshot);
+    }
+}
+
+internal sealed class FakeCopyLogReader(params CopyLogEntry[] entries) : ICopyLogReader
+{
+    public Task<IReadOnlyList<CopyLogEntry>> RecentAsync(int count, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<CopyLogEntry>>(entries.Take(count).ToList());
+}
+
+internal sealed class FakeFollowerSettings : IFollowerSettingsService
+{
+    public List<(int FollowerId, bool Enabled)> Calls { get; } = [];
+
+    public Task SetEnabledAsync(int followerId, bool enabled, CancellationToken ct = default)
+    {
+        Calls.Add((followerId, enabled));
+        return Task.CompletedTask;
+    }
+}
