@@ -1,3 +1,5 @@
+using CopyTrader.Domain.Copying;
+
 namespace CopyTrader.Domain.Configuration;
 
 /// <summary>A leader account and the followers that copy it.</summary>
@@ -25,7 +27,12 @@ public sealed class CopyGroup
 
     public IReadOnlyCollection<Follower> Followers => _followers;
 
-    public Follower AddFollower(int accountId, decimal multiplier)
+    /// <summary>Plan and log what would be sent; send nothing.</summary>
+    public bool DryRun { get; private set; }
+
+    public Follower AddFollower(int accountId, decimal multiplier) => AddFollower(accountId, FollowerRule.Default with { Multiplier = multiplier });
+
+    public Follower AddFollower(int accountId, FollowerRule rule)
     {
         if (accountId == LeaderAccountId)
         {
@@ -37,10 +44,12 @@ public sealed class CopyGroup
             throw new CopyTraderDomainException($"Account {accountId} already follows this group.");
         }
 
-        var follower = new Follower(accountId, multiplier);
+        var follower = new Follower(accountId, rule);
         _followers.Add(follower);
         return follower;
     }
 
     public void SetAutoCopy(bool enabled) => AutoCopyEnabled = enabled;
+
+    public void SetDryRun(bool dryRun) => DryRun = dryRun;
 }

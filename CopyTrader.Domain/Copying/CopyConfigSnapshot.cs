@@ -9,9 +9,12 @@ namespace CopyTrader.Domain.Copying;
 public sealed record CopyConfigSnapshot(
     IReadOnlyList<ConnectionSnapshot> Connections,
     IReadOnlyList<AccountSnapshot> Accounts,
-    IReadOnlyList<CopyGroupSnapshot> Groups)
+    IReadOnlyList<CopyGroupSnapshot> Groups,
+    IReadOnlyList<ContractMapping> GlobalContractMappings)
 {
-    public static readonly CopyConfigSnapshot Empty = new([], [], []);
+    public static readonly CopyConfigSnapshot Empty = new([], [], [], []);
+
+    public ContractMap ContractMapFor(CopyGroupSnapshot group) => new(group.ContractMappings, GlobalContractMappings);
 
     public AccountSnapshot? Account(int accountId) => Accounts.FirstOrDefault(a => a.Id == accountId);
 
@@ -24,6 +27,21 @@ public sealed record ConnectionSnapshot(int Id, string Name, BrokerKind Kind, st
 
 public sealed record AccountSnapshot(int Id, int ConnectionId, string ExternalId, string DisplayName);
 
-public sealed record CopyGroupSnapshot(int Id, string Name, int LeaderAccountId, bool AutoCopyEnabled, IReadOnlyList<FollowerSnapshot> Followers);
+public sealed record CopyGroupSnapshot(
+    int Id,
+    string Name,
+    int LeaderAccountId,
+    bool AutoCopyEnabled,
+    IReadOnlyList<FollowerSnapshot> Followers)
+{
+    /// <summary>Plan and log what would be sent; send nothing.</summary>
+    public bool DryRun { get; init; }
 
-public sealed record FollowerSnapshot(int Id, int AccountId, decimal Multiplier, bool Enabled);
+    public IReadOnlyList<ContractMapping> ContractMappings { get; init; } = [];
+}
+
+/// <summary>A follower of a group. <see cref="ReceivesWebhookOrders"/>: a webhook strategy also trades this account.</summary>
+public sealed record FollowerSnapshot(int Id, int AccountId, bool Enabled, FollowerRule Rule)
+{
+    public bool ReceivesWebhookOrders { get; init; }
+}

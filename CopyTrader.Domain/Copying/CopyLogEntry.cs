@@ -11,7 +11,7 @@ public sealed class CopyLogEntry
 
     public CopyLogEntry(
         DateTimeOffset createdUtc, int copyGroupId, int leaderAccountId, int followerId, int followerAccountId,
-        string leaderEventId, string symbol, Side? side, int leaderQuantity, int followerQuantity,
+        string leaderEventId, string leaderSymbol, string symbol, Side? side, int leaderQuantity, int followerQuantity,
         CopyOutcome outcome, double latencyMs, string? clientOrderId, string? brokerOrderId, string? reason)
     {
         CreatedUtc = createdUtc;
@@ -20,6 +20,7 @@ public sealed class CopyLogEntry
         FollowerId = followerId;
         FollowerAccountId = followerAccountId;
         LeaderEventId = leaderEventId;
+        LeaderSymbol = leaderSymbol;
         Symbol = symbol;
         Side = side;
         LeaderQuantity = leaderQuantity;
@@ -38,6 +39,11 @@ public sealed class CopyLogEntry
     public int FollowerId { get; private set; }
     public int FollowerAccountId { get; private set; }
     public string LeaderEventId { get; private set; } = "";
+
+    /// <summary>The contract the leader traded.</summary>
+    public string LeaderSymbol { get; private set; } = "";
+
+    /// <summary>The contract the follower trades (after the contract map).</summary>
     public string Symbol { get; private set; } = "";
 
     /// <summary>The side sent; null when nothing was sent.</summary>

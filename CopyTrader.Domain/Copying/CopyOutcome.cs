@@ -14,4 +14,7 @@ public enum CopyOutcome
 
     /// <summary>Sending failed (timeout, connection, exception); the reason is the real error text.</summary>
     Failed,
+
+    /// <summary>The group is in dry-run mode: the order was planned and logged, not sent.</summary>
+    DryRun,
 }

@@ -1,25 +1,34 @@
+using CopyTrader.Domain.Instruments;
+
 namespace CopyTrader.Domain.Copying;
 
 /// <summary>
 /// Decides, for every follower of a group, the one order (or none) that brings it to the position that
-/// mirrors the leader's. Pure: the caller supplies each follower's current expected position.
+/// mirrors the leader's net position in a symbol. Pure: the caller supplies each follower's current
+/// expected position in the follower's (mapped) contract.
 /// </summary>
-public static class CopyPlanner
+public sealed class CopyPlanner(InstrumentCatalog catalog, bool skipFollowersWithWebhookOrders = true)
 {
-    public static IReadOnlyList<FollowerPlan> Plan(CopyGroupSnapshot group, int leaderNetPosition, Func<FollowerSnapshot, int> currentPosition)
+    public IReadOnlyList<FollowerPlan> Plan(
+        CopyGroupSnapshot group,
+        ContractMap contractMap,
+        string leaderSymbol,
+        int leaderNetPosition,
+        Func<FollowerSnapshot, string, int> currentPosition)
     {
+        var contract = contractMap.Resolve(leaderSymbol, catalog);
         var plans = new List<FollowerPlan>(group.Followers.Count);
         foreach (var follower in group.Followers)
         {
-            var current = currentPosition(follower);
-            var target = FollowerTarget.For(leaderNetPosition, follower.Multiplier);
-            plans.Add(new FollowerPlan(follower, current, target, SkipReason(group, follower, current, target)));
+            var current = currentPosition(follower, contract.Symbol);
+            var target = FollowerTarget.For(leaderNetPosition, follower.Rule, contract.LeaderRoot, contract.Ratio);
+            plans.Add(new FollowerPlan(follower, contract.Symbol, current, target, SkipReason(group, follower, contract, current, target)));
         }
 
         return plans;
     }
 
-    private static string? SkipReason(CopyGroupSnapshot group, FollowerSnapshot follower, int current, int target)
+    private string? SkipReason(CopyGroupSnapshot group, FollowerSnapshot follower, MappedContract contract, int current, int target)
     {
         if (!group.AutoCopyEnabled)
         {
@@ -29,6 +38,16 @@ public static class CopyPlanner
         if (!follower.Enabled)
         {
             return "Follower is disabled.";
+        }
+
+        if (follower.Rule.BlockedRoots.Contains(contract.LeaderRoot))
+        {
+            return $"{contract.LeaderRoot} is on this follower's blocked list.";
+        }
+
+        if (skipFollowersWithWebhookOrders && follower.ReceivesWebhookOrders)
+        {
+            return "A webhook strategy also trades this account; copying is skipped to avoid double fills (Copy:SkipFollowersWithWebhookOrders).";
         }
 
         return current == target ? $"Already at target position {target}." : null;

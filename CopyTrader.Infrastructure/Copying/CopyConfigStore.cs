@@ -25,11 +25,17 @@ internal sealed class CopyConfigStore(IDbContextFactory<CopyTraderDbContext> dbF
             var accounts = await db.TradingAccounts.AsNoTracking()
                 .Select(a => new AccountSnapshot(a.Id, a.BrokerConnectionId, a.ExternalId, a.DisplayName)).ToListAsync(ct);
             var groups = await db.CopyGroups.AsNoTracking().Include(g => g.Followers).OrderBy(g => g.Id).ToListAsync(ct);
+            var maps = await db.ContractMaps.AsNoTracking().ToListAsync(ct);
             _current = new CopyConfigSnapshot(
                 connections,
                 accounts,
                 groups.Select(g => new CopyGroupSnapshot(g.Id, g.Name, g.LeaderAccountId, g.AutoCopyEnabled,
-                    g.Followers.OrderBy(f => f.Id).Select(f => new FollowerSnapshot(f.Id, f.AccountId, f.Multiplier, f.Enabled)).ToList())).ToList());
+                    g.Followers.OrderBy(f => f.Id).Select(f => new FollowerSnapshot(f.Id, f.AccountId, f.Enabled, f.Rule) { ReceivesWebhookOrders = f.ReceivesWebhookOrders }).ToList())
+                {
+                    DryRun = g.DryRun,
+                    ContractMappings = maps.Where(m => m.CopyGroupId == g.Id).Select(m => m.ToMapping()).ToList(),
+                }).ToList(),
+                maps.Where(m => m.CopyGroupId is null).Select(m => m.ToMapping()).ToList());
         }
         finally
         {

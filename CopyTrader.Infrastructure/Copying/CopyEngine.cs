@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
+using CopyTrader.Domain.Instruments;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,15 @@ internal sealed class CopyEngine(
     ICopyConfigStore config,
     ICopyLogSink copyLog,
     CopyTagRegistry copyTags,
+    InstrumentCatalog catalog,
     TimeProvider clock,
     IOptions<CopyOptions> options,
     ILogger<CopyEngine> logger) : BackgroundService, ICopyEngine
 {
     private readonly ConcurrentDictionary<int, Channel<LeaderFill>> _queues = new();
-    private readonly ConcurrentDictionary<(int FollowerId, string Symbol), int> _expected = new();
+    private readonly FollowerPositionBook _expected = new();
+    private readonly CopyPlanner _planner = new(catalog, options.Value.SkipFollowersWithWebhookOrders);
+    private HashSet<int> _dryRunGroups = [];
     private CancellationToken _stopping;
 
     public event Action<CopyLogEntry>? CopyCompleted;
@@ -31,6 +35,8 @@ internal sealed class CopyEngine(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+        OnConfigChanged(config.Current);
+        config.Changed += OnConfigChanged;
         hub.LeaderFillReceived += Enqueue;
         try
         {
@@ -42,7 +48,23 @@ internal sealed class CopyEngine(
         finally
         {
             hub.LeaderFillReceived -= Enqueue;
+            config.Changed -= OnConfigChanged;
         }
+    }
+
+    /// <summary>
+    /// A group leaving dry run forgets the positions it only pretended to take, so its followers are
+    /// sized from what their brokers really hold.
+    /// </summary>
+    private void OnConfigChanged(CopyConfigSnapshot snapshot)
+    {
+        var dryRun = snapshot.Groups.Where(g => g.DryRun).Select(g => g.Id).ToHashSet();
+        foreach (var group in snapshot.Groups.Where(g => _dryRunGroups.Contains(g.Id) && !g.DryRun))
+        {
+            _expected.Forget(group.Followers.Select(f => f.Id));
+        }
+
+        _dryRunGroups = dryRun;
     }
 
     private void Enqueue(LeaderFill fill)
@@ -77,13 +99,13 @@ internal sealed class CopyEngine(
         var snapshot = config.Current;
         foreach (var group in snapshot.GroupsLedBy(fill.LeaderAccountId))
         {
-            var plans = CopyPlanner.Plan(group, fill.NetAfter, f => CurrentPosition(f, fill.Fill.Symbol));
+            var plans = _planner.Plan(group, snapshot.ContractMapFor(group), fill.Fill.Symbol, fill.NetAfter, CurrentPosition);
             await Task.WhenAll(plans.Select(plan => ExecuteAsync(snapshot, group, fill, plan)));
         }
     }
 
     private int CurrentPosition(FollowerSnapshot follower, string symbol) =>
-        _expected.TryGetValue((follower.Id, symbol), out var expected)
+        _expected.TryGet(follower.Id, symbol, out var expected)
             ? expected
             : hub.AccountStateOf(follower.AccountId)?.PositionIn(symbol) ?? 0;
 
@@ -92,6 +114,13 @@ internal sealed class CopyEngine(
         if (!plan.SendsOrder)
         {
             Record(group, fill, plan, CopyOutcome.Skipped, null, null, plan.SkipReason ?? "Nothing to send.");
+            return;
+        }
+
+        if (group.DryRun)
+        {
+            _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
+            Record(group, fill, plan, CopyOutcome.DryRun, null, null, $"Dry run: would {plan.Side} {plan.Quantity} {plan.Symbol} ({plan.Change}, {plan.CurrentPosition} → {plan.TargetPosition}).");
             return;
         }
 
@@ -111,12 +140,12 @@ internal sealed class CopyEngine(
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(_stopping, timeoutCts.Token);
         try
         {
-            var request = new OrderRequest(account.ExternalId, fill.Fill.Symbol, plan.Side, plan.Quantity, ClientOrderId: tag);
+            var request = new OrderRequest(account.ExternalId, plan.Symbol, plan.Side, plan.Quantity, ClientOrderId: tag);
             var result = await connector.PlaceOrderAsync(request, cts.Token).WaitAsync(timeout, clock, cts.Token);
             if (result.Accepted)
             {
                 copyTags.RegisterBrokerOrder(result.BrokerOrderId!);
-                _expected[(plan.Follower.Id, fill.Fill.Symbol)] = plan.TargetPosition;
+                _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
                 Record(group, fill, plan, CopyOutcome.Accepted, tag, result.BrokerOrderId, null);
             }
             else
@@ -136,10 +165,10 @@ internal sealed class CopyEngine(
 
     private void Record(CopyGroupSnapshot group, LeaderFill fill, FollowerPlan plan, CopyOutcome outcome, string? tag, string? brokerOrderId, string? reason)
     {
-        var sent = outcome is CopyOutcome.Accepted or CopyOutcome.Rejected || (outcome == CopyOutcome.Failed && tag is not null);
+        var planned = outcome is CopyOutcome.Accepted or CopyOutcome.Rejected or CopyOutcome.DryRun || (outcome == CopyOutcome.Failed && tag is not null);
         var entry = new CopyLogEntry(
-            clock.GetUtcNow(), group.Id, fill.LeaderAccountId, plan.Follower.Id, plan.Follower.AccountId, fill.EventId, fill.Fill.Symbol,
-            sent ? plan.Side : null, fill.Fill.Quantity, sent ? plan.Quantity : 0, outcome,
+            clock.GetUtcNow(), group.Id, fill.LeaderAccountId, plan.Follower.Id, plan.Follower.AccountId, fill.EventId, fill.Fill.Symbol, plan.Symbol,
+            planned ? plan.Side : null, fill.Fill.Quantity, planned ? plan.Quantity : 0, outcome,
             clock.GetElapsedTime(fill.ReceivedTimestamp).TotalMilliseconds, tag, brokerOrderId, reason);
         if (outcome is CopyOutcome.Rejected or CopyOutcome.Failed)
         {

@@ -10,6 +10,9 @@ public sealed class CopyOptions
     [Range(1, 300)]
     public int FollowerTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Skip followers that a webhook strategy also trades, so one signal never fills twice.</summary>
+    public bool SkipFollowersWithWebhookOrders { get; set; } = true;
+
     /// <summary>Most copy log rows written in one database round trip.</summary>
     [Range(1, 10_000)]
     public int LogBatchSize { get; set; } = 200;

@@ -176,21 +176,15 @@ internal sealed class LeaderMonitorHub(
 
     private void OnFill(ConnectionRuntime runtime, int accountId, FillEvent fill)
     {
-        if (fill.IsSnapshot || !runtime.Live)
-        {
-            logger.LogDebug("History fill {FillId} on account {AccountId} is not copied", fill.FillId, accountId);
-            return;
-        }
-
-        if (!_dedup.FirstTime(accountId, fill.FillId))
-        {
-            logger.LogInformation("Duplicate fill {FillId} on account {AccountId} ignored", fill.FillId, accountId);
-            return;
-        }
+        var isHistory = fill.IsSnapshot || !runtime.Live;
+        var verdict = LeaderFillFilter.Classify(
+            isHistory,
+            firstTimeSeen: !isHistory && _dedup.FirstTime(accountId, fill.FillId),
+            isOwnCopy: CopyTag.IsCopyTag(fill.ClientOrderId) || copyTags.IsOurs(fill.ClientOrderId, fill.BrokerOrderId));
 
         var key = (accountId, fill.Symbol);
         var before = _leaderNet.GetValueOrDefault(key);
-        var after = before + fill.Side.Sign() * fill.Quantity;
+        var after = verdict.MovesPosition() ? before + fill.Side.Sign() * fill.Quantity : before;
         _leaderNet[key] = after;
 
         if (!config.Current.IsLeader(accountId))
@@ -198,9 +192,9 @@ internal sealed class LeaderMonitorHub(
             return;
         }
 
-        if (CopyTag.IsCopyTag(fill.ClientOrderId) || copyTags.IsOurs(fill.ClientOrderId, fill.BrokerOrderId))
+        if (verdict != LeaderFillVerdict.Copy)
         {
-            logger.LogInformation("Fill {FillId} on leader {AccountId} is our own copy ({ClientOrderId}); not copied back", fill.FillId, accountId, fill.ClientOrderId);
+            logger.LogInformation("Fill {FillId} on leader {AccountId} not copied: {Verdict} ({ClientOrderId})", fill.FillId, accountId, verdict, fill.ClientOrderId);
             return;
         }
 

@@ -17,6 +17,7 @@ public abstract class CopyTraderDbContext(DbContextOptions options) : IdentityDb
     public DbSet<TradingAccount> TradingAccounts => Set<TradingAccount>();
     public DbSet<CopyGroup> CopyGroups => Set<CopyGroup>();
     public DbSet<Follower> Followers => Set<Follower>();
+    public DbSet<ContractMapEntry> ContractMaps => Set<ContractMapEntry>();
     public DbSet<CopyLogEntry> CopyLog => Set<CopyLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,5 +1,6 @@
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Configuration;
+using CopyTrader.Domain.Copying;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopyTrader.Tests.Support;
@@ -19,4 +20,24 @@ public static class TestData
         group.AddFollower(account.Id, 1m);
         return await db.SaveChangesAsync();
     });
+
+    public static async Task AddGlobalContractMapAsync(PipelineHost app, ContractMapping mapping)
+    {
+        await app.WithDbAsync(db =>
+        {
+            db.ContractMaps.Add(new ContractMapEntry(null, mapping));
+            return db.SaveChangesAsync();
+        });
+        await app.Config.ReloadAsync();
+    }
+
+    public static async Task SetDryRunAsync(PipelineHost app, bool dryRun)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            (await db.CopyGroups.SingleAsync()).SetDryRun(dryRun);
+            return await db.SaveChangesAsync();
+        });
+        await app.Config.ReloadAsync();
+    }
 }

@@ -15,7 +15,8 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
     private static readonly CopyConfigSnapshot Config = new(
         [new ConnectionSnapshot(1, "Simulator (demo)", BrokerKind.Simulator, "x")],
         [new AccountSnapshot(10, 1, "DEMO-LEADER", "Demo leader"), new AccountSnapshot(11, 1, "DEMO-F1", "Follower one"), new AccountSnapshot(12, 1, "DEMO-F2", "Follower two")],
-        [new CopyGroupSnapshot(5, "Demo", 10, true, [new FollowerSnapshot(21, 11, 1m, true), new FollowerSnapshot(22, 12, 2m, true)])]);
+        [new CopyGroupSnapshot(5, "Demo", 10, true, [new FollowerSnapshot(21, 11, true, FollowerRule.Default), new FollowerSnapshot(22, 12, true, FollowerRule.Default with { Multiplier = 2m })])],
+        []);
 
     private readonly FakeHub _hub = new();
     private readonly FakeEngine _engine = new();
@@ -112,7 +113,7 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
     }
 
     private static CopyLogEntry Entry(long id, int followerAccountId, CopyOutcome outcome, string? reason) =>
-        new(DateTimeOffset.Parse("2026-11-23T15:00:00Z"), 5, 10, followerAccountId == 11 ? 21 : 22, followerAccountId, $"SIM-F{id}", "MNQZ6",
+        new(DateTimeOffset.Parse("2026-11-23T15:00:00Z"), 5, 10, followerAccountId == 11 ? 21 : 22, followerAccountId, $"SIM-F{id}", "MNQZ6", "MNQZ6",
             Side.Buy, 1, 2, outcome, 7.5, "CT-1", outcome == CopyOutcome.Accepted ? "SIM-O1" : null, reason);
 
     public Task InitializeAsync() => Task.CompletedTask;

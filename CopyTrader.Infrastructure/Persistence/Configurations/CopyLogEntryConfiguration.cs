@@ -10,6 +10,7 @@ internal sealed class CopyLogEntryConfiguration : IEntityTypeConfiguration<CopyL
     {
         b.ToTable("CopyLog");
         b.Property(e => e.LeaderEventId).HasMaxLength(100).IsRequired();
+        b.Property(e => e.LeaderSymbol).HasMaxLength(40).IsRequired();
         b.Property(e => e.Symbol).HasMaxLength(40).IsRequired();
         b.Property(e => e.Side).HasConversion<string>().HasMaxLength(10);
         b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);

@@ -119,4 +119,38 @@ public class CopyPipelineTests
         Assert.Equal("The broker connection of 'Tradovate follower' is not connected.", failed.Reason);
         Assert.Contains("Tradovate connector is not available", app.Hub.Accounts.Single(a => a.DisplayName == "Tradovate follower").ConnectionReason);
     }
+
+    [Fact]
+    public async Task CopiesNqAsMnqThroughTheContractMap()
+    {
+        await using var app = await PipelineHost.StartAsync();
+        await TestData.AddGlobalContractMapAsync(app, new ContractMapping("NQ", "MNQ", 10m));
+
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, "NQZ6", Side.Buy, 1));
+        var copies = await app.WaitForCopiesAsync(3);
+
+        Assert.All(copies, c => Assert.Equal(("NQZ6", "MNQZ6"), (c.LeaderSymbol, c.Symbol)));
+        Assert.Equal((10, 20, 5), (app.PositionOf("DEMO-F1", Mnq), app.PositionOf("DEMO-F2", Mnq), app.PositionOf("DEMO-F3", Mnq)));
+    }
+
+    [Fact]
+    public async Task DryRunLogsWhatWouldBeSentSendsNothingAndResumesFromRealPositions()
+    {
+        await using var app = await PipelineHost.StartAsync();
+        await TestData.SetDryRunAsync(app, true);
+
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Buy, 2));
+        var dryRun = await app.WaitForCopiesAsync(3);
+
+        Assert.All(dryRun, c => Assert.Equal(CopyOutcome.DryRun, c.Outcome));
+        Assert.Contains("Dry run: would Buy 4 MNQZ6 (Entry, 0 → 4).", dryRun.Select(c => c.Reason));
+        Assert.Equal((0, 0, 0), (app.PositionOf("DEMO-F1", Mnq), app.PositionOf("DEMO-F2", Mnq), app.PositionOf("DEMO-F3", Mnq)));
+
+        await TestData.SetDryRunAsync(app, false);
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Buy, 1));
+        await app.WaitForCopiesAsync(6);
+
+        // Sized from what the brokers really hold (flat), not from the dry run's pretend positions.
+        Assert.Equal((3, 6, 2), (app.PositionOf("DEMO-F1", Mnq), app.PositionOf("DEMO-F2", Mnq), app.PositionOf("DEMO-F3", Mnq)));
+    }
 }

@@ -6,6 +6,8 @@ using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CopyTrader.Tests.Infrastructure.Persistence;
 
@@ -45,7 +47,7 @@ public abstract class DatabaseRoundTripTests : IAsyncLifetime
             db.CopyGroups.Add(group);
             await db.SaveChangesAsync();
             groupId = group.Id;
-            db.CopyLog.Add(new CopyLogEntry(createdUtc, group.Id, leader.Id, group.Followers.Single().Id, follower.Id, "SIM-F1", "MNQZ6",
+            db.CopyLog.Add(new CopyLogEntry(createdUtc, group.Id, leader.Id, group.Followers.Single().Id, follower.Id, "SIM-F1", "NQZ6", "MNQZ6",
                 Side.Sell, 3, 2, CopyOutcome.Rejected, 12.5, "CT-ABC-1", null, "Insufficient margin"));
             await db.SaveChangesAsync();
         }
@@ -84,6 +86,31 @@ public abstract class DatabaseRoundTripTests : IAsyncLifetime
         db.CopyGroups.Add(group);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task UpgradeKeepsExistingFollowersCopyingAsBefore()
+    {
+        await using (var db = await CreateContextAsync())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(db.Database.GetMigrations().First()); // the first release's schema
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "BrokerConnections" ("Name", "Kind", "ProtectedCredentials", "CreatedUtc") VALUES ('Sim', 'Simulator', 'x', '2026-11-01T00:00:00+00:00');
+                INSERT INTO "TradingAccounts" ("BrokerConnectionId", "ExternalId", "DisplayName") VALUES (1, 'L', 'Leader'), (1, 'F', 'Follower');
+                INSERT INTO "CopyGroups" ("Name", "LeaderAccountId", "AutoCopyEnabled") VALUES ('G', 1, TRUE);
+                INSERT INTO "Followers" ("CopyGroupId", "AccountId", "Multiplier", "Enabled") VALUES (1, 2, 2.5, TRUE);
+                """);
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = await CreateContextAsync())
+        {
+            var rule = (await db.Followers.SingleAsync()).Rule;
+            Assert.Equal(FollowerRule.Default with { Multiplier = 2.5m }, rule with { SymbolMultipliers = FollowerRule.Default.SymbolMultipliers, BlockedRoots = FollowerRule.Default.BlockedRoots });
+            Assert.Empty(rule.SymbolMultipliers);
+            Assert.Empty(rule.BlockedRoots);
+        }
     }
 
     private async Task<CopyTraderDbContext> MigratedAsync()

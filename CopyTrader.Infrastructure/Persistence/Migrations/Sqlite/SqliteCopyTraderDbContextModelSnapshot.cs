@@ -48,6 +48,37 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("BrokerConnections");
                 });
 
+            modelBuilder.Entity("CopyTrader.Domain.Configuration.ContractMapEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CopyGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Ratio")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceRoot")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetRoot")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CopyGroupId", "SourceRoot")
+                        .IsUnique();
+
+                    b.ToTable("ContractMaps", (string)null);
+                });
+
             modelBuilder.Entity("CopyTrader.Domain.Configuration.CopyGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -55,6 +86,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("AutoCopyEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DryRun")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LeaderAccountId")
@@ -84,15 +118,51 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("AccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AtLeastOneWhileLeaderInPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CopyGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CopyStopLoss")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FixedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Inverse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Multiplier")
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReceivesWebhookOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("_blockedRoots")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BlockedRoots");
 
                     b.HasKey("Id");
 
@@ -173,6 +243,11 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("LeaderQuantity")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderSymbol")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -393,6 +468,14 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CopyTrader.Domain.Configuration.ContractMapEntry", b =>
+                {
+                    b.HasOne("CopyTrader.Domain.Configuration.CopyGroup", null)
+                        .WithMany()
+                        .HasForeignKey("CopyGroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CopyTrader.Domain.Configuration.CopyGroup", b =>
                 {
                     b.HasOne("CopyTrader.Domain.Configuration.TradingAccount", null)
@@ -415,6 +498,37 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("CopyGroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("CopyTrader.Domain.Configuration.SymbolMultiplier", "SymbolMultipliers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FollowerId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Multiplier")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Root")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FollowerId", "Root")
+                                .IsUnique();
+
+                            b1.ToTable("FollowerSymbolMultipliers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FollowerId");
+                        });
+
+                    b.Navigation("SymbolMultipliers");
                 });
 
             modelBuilder.Entity("CopyTrader.Domain.Configuration.TradingAccount", b =>
