@@ -48,6 +48,7 @@ public static class InfrastructureDependencyInjection
         // Copy pipeline: config snapshot -> hub -> engine -> log writer
         services.AddSingleton<ICopyConfigStore, CopyConfigStore>();
         services.AddSingleton<CopyTagRegistry>();
+        services.AddSingleton<FillLedger>();
         services.AddSingleton<LeaderMonitorHub>();
         services.AddSingleton<ILeaderMonitorHub>(sp => sp.GetRequiredService<LeaderMonitorHub>());
         services.AddSingleton<CopyEngine>();
@@ -55,11 +56,12 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<CopyLogWriter>();
         services.AddSingleton<ICopyLogSink>(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddSingleton<ICopyLogReader, CopyLogReader>();
-        services.AddSingleton<IFollowerSettingsService, FollowerSettingsService>();
+        services.AddSingleton<ICopyConfigurationService, CopyConfigurationService>();
 
         // Hosted services start in this order: the database is ready before anything connects.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<CopyLogWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<FillLedger>());
         services.AddHostedService(sp => sp.GetRequiredService<CopyEngine>());
         services.AddHostedService(sp => sp.GetRequiredService<LeaderMonitorHub>());
         services.AddHostedService<SimulatorPriceFeed>();

@@ -13,6 +13,10 @@ public sealed class CopyOptions
     /// <summary>Skip followers that a webhook strategy also trades, so one signal never fills twice.</summary>
     public bool SkipFollowersWithWebhookOrders { get; set; } = true;
 
+    /// <summary>How long processed leader fill ids are kept to refuse replays; at least 1 day.</summary>
+    [Range(1, 365)]
+    public int LedgerRetentionDays { get; set; } = 7;
+
     /// <summary>Most copy log rows written in one database round trip.</summary>
     [Range(1, 10_000)]
     public int LogBatchSize { get; set; } = 200;

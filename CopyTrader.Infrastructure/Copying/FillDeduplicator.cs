@@ -1,8 +1,8 @@
 namespace CopyTrader.Infrastructure.Copying;
 
 /// <summary>
-/// Remembers the most recent fill ids per account so a fill the broker sends twice is copied once.
-/// Bounded: the oldest ids are forgotten first.
+/// Remembers recent fill ids of accounts that lead nothing (their fills only move positions), so a resend
+/// is counted once. Bounded, in memory: the oldest ids are forgotten first. Leaders use the <see cref="FillLedger"/>.
 /// </summary>
 internal sealed class FillDeduplicator(int capacity = 100_000)
 {

@@ -18,6 +18,7 @@ internal sealed class LeaderMonitorHub(
     ICopyConfigStore config,
     IBrokerConnectorFactory connectorFactory,
     CopyTagRegistry copyTags,
+    FillLedger ledger,
     TimeProvider clock,
     ILogger<LeaderMonitorHub> logger) : BackgroundService, ILeaderMonitorHub
 {
@@ -177,9 +178,10 @@ internal sealed class LeaderMonitorHub(
     private void OnFill(ConnectionRuntime runtime, int accountId, FillEvent fill)
     {
         var isHistory = fill.IsSnapshot || !runtime.Live;
+        var isLeader = config.Current.IsLeader(accountId);
         var verdict = LeaderFillFilter.Classify(
             isHistory,
-            firstTimeSeen: !isHistory && _dedup.FirstTime(accountId, fill.FillId),
+            firstTimeSeen: !isHistory && (isLeader ? ledger.FirstTime(accountId, fill.FillId) : _dedup.FirstTime(accountId, fill.FillId)),
             isOwnCopy: CopyTag.IsCopyTag(fill.ClientOrderId) || copyTags.IsOurs(fill.ClientOrderId, fill.BrokerOrderId));
 
         var key = (accountId, fill.Symbol);
@@ -187,7 +189,7 @@ internal sealed class LeaderMonitorHub(
         var after = verdict.MovesPosition() ? before + fill.Side.Sign() * fill.Quantity : before;
         _leaderNet[key] = after;
 
-        if (!config.Current.IsLeader(accountId))
+        if (!isLeader)
         {
             return;
         }

@@ -19,6 +19,7 @@ public abstract class CopyTraderDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Follower> Followers => Set<Follower>();
     public DbSet<ContractMapEntry> ContractMaps => Set<ContractMapEntry>();
     public DbSet<CopyLogEntry> CopyLog => Set<CopyLogEntry>();
+    public DbSet<ProcessedLeaderFill> ProcessedLeaderFills => Set<ProcessedLeaderFill>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

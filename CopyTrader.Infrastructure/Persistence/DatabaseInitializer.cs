@@ -16,6 +16,7 @@ namespace CopyTrader.Infrastructure.Persistence;
 internal sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
     ICopyConfigStore config,
+    FillLedger ledger,
     IOptions<DemoOptions> demo,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -44,6 +45,7 @@ internal sealed class DatabaseInitializer(
             }
         }
 
+        await ledger.LoadAsync(cancellationToken);
         await config.ReloadAsync(cancellationToken);
     }
 

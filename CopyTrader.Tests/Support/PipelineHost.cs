@@ -19,9 +19,9 @@ public sealed class PipelineHost : IAsyncDisposable
     public const string Leader = "DEMO-LEADER";
     private readonly List<CopyLogEntry> _copies = [];
     private readonly IHost _host;
-    private readonly TempDirectory _data;
+    private readonly TempDirectory? _ownedData;
 
-    private PipelineHost(IHost host, TempDirectory data) => (_host, _data) = (host, data);
+    private PipelineHost(IHost host, TempDirectory? ownedData) => (_host, _ownedData) = (host, ownedData);
 
     public IServiceProvider Services => _host.Services;
     public SimulatorExchange Exchange => Services.GetRequiredService<SimulatorExchange>();
@@ -39,9 +39,14 @@ public sealed class PipelineHost : IAsyncDisposable
         }
     }
 
-    public static async Task<PipelineHost> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the pipeline. Pass <paramref name="data"/> and <paramref name="exchange"/> from an earlier host to
+    /// restart on the same database and the same simulated broker (the broker keeps running meanwhile).
+    /// </summary>
+    public static async Task<PipelineHost> StartAsync(Dictionary<string, string?>? settings = null, TempDirectory? data = null, SimulatorExchange? exchange = null)
     {
-        var data = new TempDirectory();
+        var ownedData = data is null ? new TempDirectory() : null;
+        data ??= ownedData!;
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -56,7 +61,12 @@ public sealed class PipelineHost : IAsyncDisposable
         }
 
         builder.AddInfrastructure();
-        var host = new PipelineHost(builder.Build(), data);
+        if (exchange is not null)
+        {
+            builder.Services.AddSingleton(exchange);
+        }
+
+        var host = new PipelineHost(builder.Build(), ownedData);
         host.Services.GetRequiredService<ICopyEngine>().CopyCompleted += host.OnCopy;
         await host._host.StartAsync();
         await host.WaitForConnectedAccountsAsync(4);
@@ -93,7 +103,7 @@ public sealed class PipelineHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         SqliteConnectionPools.Clear();
-        _data.Dispose();
+        _ownedData?.Dispose();
     }
 }
 

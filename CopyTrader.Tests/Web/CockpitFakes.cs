@@ -63,13 +63,24 @@ internal sealed class FakeCopyLogReader(params CopyLogEntry[] entries) : ICopyLo
         Task.FromResult<IReadOnlyList<CopyLogEntry>>(entries.Take(count).ToList());
 }
 
-internal sealed class FakeFollowerSettings : IFollowerSettingsService
+/// <summary>Records the follower switches the cockpit flips; the cockpit changes nothing else.</summary>
+internal sealed class RecordingConfigurationService : ICopyConfigurationService
 {
     public List<(int FollowerId, bool Enabled)> Calls { get; } = [];
 
-    public Task SetEnabledAsync(int followerId, bool enabled, CancellationToken ct = default)
+    public Task SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default)
     {
         Calls.Add((followerId, enabled));
         return Task.CompletedTask;
     }
+
+    public Task<int> CreateGroupAsync(string name, int leaderAccountId, bool autoCopyEnabled, CancellationToken ct = default) => Unexpected<int>();
+
+    public Task<int> AddFollowerAsync(int groupId, int accountId, FollowerRule rule, CancellationToken ct = default) => Unexpected<int>();
+
+    public Task UpdateFollowerRuleAsync(int followerId, FollowerRule rule, CancellationToken ct = default) => Unexpected<int>();
+
+    public Task SetGroupModeAsync(int groupId, bool autoCopyEnabled, bool dryRun, CancellationToken ct = default) => Unexpected<int>();
+
+    private static Task<T> Unexpected<T>() => throw new InvalidOperationException("The cockpit only switches followers on and off.");
 }

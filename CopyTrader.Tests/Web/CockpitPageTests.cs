@@ -21,7 +21,7 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
     private readonly FakeHub _hub = new();
     private readonly FakeEngine _engine = new();
     private readonly FakeConfigStore _config = new(Config);
-    private readonly FakeFollowerSettings _settings = new();
+    private readonly RecordingConfigurationService _settings = new();
 
     public CockpitPageTests()
     {
@@ -35,7 +35,7 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICopyEngine>(_engine);
         Services.AddSingleton<ICopyConfigStore>(_config);
         Services.AddSingleton<ICopyLogReader>(new FakeCopyLogReader(Entry(1, 11, CopyOutcome.Accepted, "from history")));
-        Services.AddSingleton<IFollowerSettingsService>(_settings);
+        Services.AddSingleton<ICopyConfigurationService>(_settings);
         _hub.Publish(FakeHub.State(10, "Demo leader"));
     }
 

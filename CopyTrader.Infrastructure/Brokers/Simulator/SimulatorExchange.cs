@@ -18,6 +18,7 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
     private readonly Dictionary<string, SimulatorAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, decimal> _prices = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Attachment> _attachments = [];
+    private readonly List<FillEvent> _session = [];
     private long _orderSequence;
     private long _fillSequence;
 
@@ -56,6 +57,21 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
         lock (_gate)
         {
             return Price(symbol);
+        }
+    }
+
+    /// <summary>
+    /// Sends every fill of the session again as live events, as Tradovate does at the 4 PM CT session end
+    /// (a fault the copier must survive without copying anything twice).
+    /// </summary>
+    public void ReplaySession()
+    {
+        lock (_gate)
+        {
+            foreach (var fill in _session.ToList())
+            {
+                Publish(fill with { TimeUtc = clock.GetUtcNow() });
+            }
         }
     }
 
@@ -228,7 +244,9 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
         order.Status = OrderStatus.Filled;
 
         var now = clock.GetUtcNow();
-        Publish(new FillEvent(now, account.Id, $"SIM-F{++_fillSequence}", order.Id, order.ClientOrderId, order.Symbol, order.Side, quantity, price));
+        var fill = new FillEvent(now, account.Id, $"SIM-F{++_fillSequence}", order.Id, order.ClientOrderId, order.Symbol, order.Side, quantity, price);
+        _session.Add(fill);
+        Publish(fill);
         Publish(new OrderUpdateEvent(now, account.Id, ToBroker(order)));
         Publish(new PositionUpdateEvent(now, account.Id, ToBroker(position)));
         Publish(new BalanceUpdateEvent(now, account.Id, BalanceOf(account)));

@@ -76,7 +76,7 @@ public class CopyPipelineTests
         await using var app = await PipelineHost.StartAsync();
         var f2 = app.Config.Current.Groups.Single().Followers.Single(f => f.AccountId == app.AccountId("DEMO-F2"));
 
-        await app.Services.GetRequiredService<IFollowerSettingsService>().SetEnabledAsync(f2.Id, false);
+        await app.Services.GetRequiredService<ICopyConfigurationService>().SetFollowerEnabledAsync(f2.Id, false);
         app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Sell, 1));
         var copies = await app.WaitForCopiesAsync(3);
 
@@ -152,5 +152,44 @@ public class CopyPipelineTests
 
         // Sized from what the brokers really hold (flat), not from the dry run's pretend positions.
         Assert.Equal((3, 6, 2), (app.PositionOf("DEMO-F1", Mnq), app.PositionOf("DEMO-F2", Mnq), app.PositionOf("DEMO-F3", Mnq)));
+    }
+
+    [Fact]
+    public async Task SessionReplayIsNotCopiedAgain()
+    {
+        await using var app = await PipelineHost.StartAsync();
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Buy, 2));
+        await app.WaitForCopiesAsync(3);
+
+        app.Exchange.ReplaySession();
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Sell, 1)); // a marker after the replay
+        var copies = await app.WaitForCopiesAsync(6);
+
+        Assert.Equal(6, copies.Count);
+        Assert.Equal((1, 2, 1), (app.PositionOf("DEMO-F1", Mnq), app.PositionOf("DEMO-F2", Mnq), app.PositionOf("DEMO-F3", Mnq)));
+    }
+
+    [Fact]
+    public async Task RestartWithOpenPositionsResumesWithoutOrdersAndNeverRecopies()
+    {
+        using var data = new TempDirectory();
+        var exchange = Simulators.Exchange();
+        await using (var first = await PipelineHost.StartAsync(data: data, exchange: exchange))
+        {
+            exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Buy, 2));
+            await first.WaitForCopiesAsync(3);
+        }
+
+        await using var second = await PipelineHost.StartAsync(data: data, exchange: exchange);
+        exchange.ReplaySession(); // the broker sends the whole session again after the restart
+        exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Sell, 3));
+        var copies = await second.WaitForCopiesAsync(3);
+
+        // Only the new fill was copied: the restart itself sent nothing and the replay was recognised from the
+        // stored ledger; the reversal was sized from the leader's position as the broker reported it (2 → -1).
+        Assert.Equal(3, copies.Count);
+        Assert.All(copies, c => Assert.Equal(CopyOutcome.Accepted, c.Outcome));
+        Assert.Equal((-1, -2, -1), (exchange.Positions("DEMO-F1").Single().Quantity, exchange.Positions("DEMO-F2").Single().Quantity, exchange.Positions("DEMO-F3").Single().Quantity));
+        await Eventually.GetAsync(() => second.WithDbAsync(db => db.CopyLog.CountAsync()), n => n == 6, "both runs' six copy log rows");
     }
 }

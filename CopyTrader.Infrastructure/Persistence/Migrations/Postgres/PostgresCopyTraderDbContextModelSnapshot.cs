@@ -294,6 +294,25 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("CopyLog", (string)null);
                 });
 
+            modelBuilder.Entity("CopyTrader.Domain.Copying.ProcessedLeaderFill", b =>
+                {
+                    b.Property<int>("LeaderAccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FillId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ProcessedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LeaderAccountId", "FillId");
+
+                    b.HasIndex("ProcessedUtc");
+
+                    b.ToTable("ProcessedLeaderFills", (string)null);
+                });
+
             modelBuilder.Entity("CopyTrader.Infrastructure.Persistence.AppUser", b =>
                 {
                     b.Property<string>("Id")

@@ -276,6 +276,25 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CopyLog", (string)null);
                 });
 
+            modelBuilder.Entity("CopyTrader.Domain.Copying.ProcessedLeaderFill", b =>
+                {
+                    b.Property<int>("LeaderAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FillId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProcessedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LeaderAccountId", "FillId");
+
+                    b.HasIndex("ProcessedUtc");
+
+                    b.ToTable("ProcessedLeaderFills", (string)null);
+                });
+
             modelBuilder.Entity("CopyTrader.Infrastructure.Persistence.AppUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,116 @@
+using System.Threading.Channels;
+using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CopyTrader.Infrastructure.Copying;
+
+/// <summary>
+/// The leader fills already processed, in memory for the hot path and written to the database in the
+/// background, so a restart or a broker's session replay never copies a fill twice. Loaded at startup
+/// (the last <see cref="CopyOptions.LedgerRetentionDays"/> days) before any connection starts; older
+/// entries are pruned. A crash can lose the last few milliseconds of entries: the deterministic CopyTag
+/// client order id is the second line of defence at brokers that refuse a repeated id.
+/// </summary>
+internal sealed class FillLedger(
+    IDbContextFactory<CopyTraderDbContext> dbFactory,
+    TimeProvider clock,
+    IOptions<CopyOptions> options,
+    ILogger<FillLedger> logger) : BackgroundService
+{
+    private readonly object _gate = new();
+    private readonly HashSet<(int, string)> _seen = [];
+    private readonly Channel<ProcessedLeaderFill> _pending = Channel.CreateUnbounded<ProcessedLeaderFill>(new UnboundedChannelOptions { SingleReader = true });
+
+    private TimeSpan Retention => TimeSpan.FromDays(options.Value.LedgerRetentionDays);
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - Retention;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = await db.ProcessedLeaderFills.AsNoTracking().Where(f => f.ProcessedUtc >= since).Select(f => new { f.LeaderAccountId, f.FillId }).ToListAsync(ct);
+        lock (_gate)
+        {
+            _seen.UnionWith(entries.Select(e => (e.LeaderAccountId, e.FillId)));
+        }
+
+        logger.LogInformation("Fill ledger loaded: {Count} leader fills from the last {Days} days", entries.Count, options.Value.LedgerRetentionDays);
+    }
+
+    /// <summary>True the first time a leader fill is seen, ever (within retention); records it.</summary>
+    public bool FirstTime(int leaderAccountId, string fillId)
+    {
+        lock (_gate)
+        {
+            if (!_seen.Add((leaderAccountId, fillId)))
+            {
+                return false;
+            }
+        }
+
+        _pending.Writer.TryWrite(new ProcessedLeaderFill(leaderAccountId, fillId, clock.GetUtcNow().UtcDateTime));
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextPrune = DateTime.MinValue;
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await WriteAvailableAsync();
+                if (clock.GetUtcNow().UtcDateTime >= nextPrune)
+                {
+                    await PruneAsync(stoppingToken);
+                    nextPrune = clock.GetUtcNow().UtcDateTime.AddHours(1);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await WriteAvailableAsync();
+    }
+
+    private async Task WriteAvailableAsync()
+    {
+        var batch = new List<ProcessedLeaderFill>();
+        while (_pending.Reader.TryRead(out var entry))
+        {
+            batch.Add(entry);
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            db.ProcessedLeaderFills.AddRange(batch);
+            await db.SaveChangesAsync();
+        }
+        catch (Exception ex)
+        {
+            // Still deduplicated in memory for this run; only a restart could repeat them.
+            logger.LogError(ex, "Writing {Count} leader fills to the ledger failed: {Fills}", batch.Count, string.Join(", ", batch.Select(b => $"{b.LeaderAccountId}/{b.FillId}")));
+        }
+    }
+
+    private async Task PruneAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var removed = await db.ProcessedLeaderFills.Where(f => f.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
+        if (removed > 0)
+        {
+            logger.LogInformation("Fill ledger pruned {Count} entries older than {Cutoff:u}", removed, cutoff);
+        }
+    }
+}
