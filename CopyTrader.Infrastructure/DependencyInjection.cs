@@ -3,6 +3,7 @@ using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Demo;
+using CopyTrader.Infrastructure.Operations;
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,6 +50,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ICopyConfigStore, CopyConfigStore>();
         services.AddSingleton<CopyTagRegistry>();
         services.AddSingleton<FillLedger>();
+        services.AddSingleton<ConnectionThrottle>();
         services.AddSingleton<LeaderMonitorHub>();
         services.AddSingleton<ILeaderMonitorHub>(sp => sp.GetRequiredService<LeaderMonitorHub>());
         services.AddSingleton<CopyEngine>();
@@ -57,6 +59,11 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ICopyLogSink>(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddSingleton<ICopyLogReader, CopyLogReader>();
         services.AddSingleton<ICopyConfigurationService, CopyConfigurationService>();
+
+        // Operations on accounts: flatten and the manual ticket
+        services.AddSingleton<AccountFlattener>();
+        services.AddSingleton<IFlattenService, FlattenService>();
+        services.AddSingleton<IManualTicketService, ManualTicketService>();
 
         // Hosted services start in this order: the database is ready before anything connects.
         services.AddHostedService<DatabaseInitializer>();

@@ -11,20 +11,22 @@ namespace CopyTrader.Infrastructure.Copying;
 
 /// <summary>
 /// Copies each leader fill to the leader's followers: plans with <see cref="CopyPlanner"/> from the cached
-/// configuration, sends every follower's order at once, and logs every outcome through the log sink.
-/// Fills of one leader are processed in arrival order; different leaders do not wait for each other.
+/// configuration, sends every follower's order at once (within each broker login's limits), and logs every
+/// outcome through the log sink. Work on one leader — its fills, and flattens of its group — runs one item
+/// at a time in arrival order; different leaders do not wait for each other.
 /// </summary>
 internal sealed class CopyEngine(
     ILeaderMonitorHub hub,
     ICopyConfigStore config,
     ICopyLogSink copyLog,
     CopyTagRegistry copyTags,
+    ConnectionThrottle throttle,
     InstrumentCatalog catalog,
     TimeProvider clock,
     IOptions<CopyOptions> options,
     ILogger<CopyEngine> logger) : BackgroundService, ICopyEngine
 {
-    private readonly ConcurrentDictionary<int, Channel<LeaderFill>> _queues = new();
+    private readonly ConcurrentDictionary<int, Channel<Func<Task>>> _queues = new();
     private readonly FollowerPositionBook _expected = new();
     private readonly CopyPlanner _planner = new(catalog, options.Value.SkipFollowersWithWebhookOrders);
     private HashSet<int> _dryRunGroups = [];
@@ -67,29 +69,52 @@ internal sealed class CopyEngine(
         _dryRunGroups = dryRun;
     }
 
-    private void Enqueue(LeaderFill fill)
+    private void Enqueue(LeaderFill fill) => Queue(fill.LeaderAccountId).Writer.TryWrite(async () =>
     {
-        var queue = _queues.GetOrAdd(fill.LeaderAccountId, leaderAccountId =>
+        try
         {
-            var channel = Channel.CreateUnbounded<LeaderFill>(new UnboundedChannelOptions { SingleReader = true });
-            _ = Task.Run(() => ConsumeAsync(channel.Reader), _stopping);
-            return channel;
-        });
-        queue.Writer.TryWrite(fill);
-    }
+            await CopyAsync(fill);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Copying leader fill {FillId} of account {AccountId} failed", fill.EventId, fill.LeaderAccountId);
+        }
+    });
 
-    private async Task ConsumeAsync(ChannelReader<LeaderFill> reader)
+    /// <summary>Runs work in the leader's queue, after the fills already queued and before later ones.</summary>
+    public Task RunInLeaderQueueAsync(int leaderAccountId, Func<Task> work)
     {
-        await foreach (var fill in reader.ReadAllAsync(_stopping))
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Queue(leaderAccountId).Writer.TryWrite(async () =>
         {
             try
             {
-                await CopyAsync(fill);
+                await work();
+                done.TrySetResult();
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Copying leader fill {FillId} of account {AccountId} failed", fill.EventId, fill.LeaderAccountId);
+                done.TrySetException(ex);
             }
+        });
+        return done.Task;
+    }
+
+    /// <summary>Records what a follower holds after an action outside copying (a flatten).</summary>
+    public void SetExpectedPosition(int followerId, string symbol, int position) => _expected.Set(followerId, symbol, position);
+
+    private Channel<Func<Task>> Queue(int leaderAccountId) => _queues.GetOrAdd(leaderAccountId, newLeader =>
+    {
+        var channel = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+        _ = Task.Run(() => ConsumeAsync(channel.Reader), _stopping);
+        return channel;
+    });
+
+    private async Task ConsumeAsync(ChannelReader<Func<Task>> reader)
+    {
+        await foreach (var work in reader.ReadAllAsync(_stopping))
+        {
+            await work();
         }
     }
 
@@ -140,6 +165,7 @@ internal sealed class CopyEngine(
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(_stopping, timeoutCts.Token);
         try
         {
+            using var slot = await throttle.EnterAsync(account.ConnectionId, cts.Token);
             var request = new OrderRequest(account.ExternalId, plan.Symbol, plan.Side, plan.Quantity, ClientOrderId: tag);
             var result = await connector.PlaceOrderAsync(request, cts.Token).WaitAsync(timeout, clock, cts.Token);
             if (result.Accepted)

@@ -10,6 +10,14 @@ public sealed class CopyOptions
     [Range(1, 300)]
     public int FollowerTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Most order requests in flight at once on one broker login (shared by its accounts).</summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentOrdersPerConnection { get; set; } = 10;
+
+    /// <summary>Most order requests a second on one broker login; this many may also go at once.</summary>
+    [Range(1, 1000)]
+    public int MaxOrdersPerSecondPerConnection { get; set; } = 20;
+
     /// <summary>Skip followers that a webhook strategy also trades, so one signal never fills twice.</summary>
     public bool SkipFollowersWithWebhookOrders { get; set; } = true;
 

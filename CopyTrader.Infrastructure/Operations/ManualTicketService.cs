@@ -1,0 +1,66 @@
+using CopyTrader.Domain.Brokers;
+using CopyTrader.Domain.Trading;
+using CopyTrader.Infrastructure.Copying;
+using Microsoft.Extensions.Logging;
+
+namespace CopyTrader.Infrastructure.Operations;
+
+/// <summary>The leader order's outcome; followers receive their copies through the engine as the fill arrives.</summary>
+public sealed record TicketResult(bool Accepted, string? BrokerOrderId, string? Reason)
+{
+    public static TicketResult Refused(string reason) => new(false, null, reason);
+}
+
+public interface IManualTicketService
+{
+    Task<TicketResult> BuyAsync(int leaderAccountId, string symbol, int quantity, CancellationToken ct = default);
+
+    Task<TicketResult> SellAsync(int leaderAccountId, string symbol, int quantity, CancellationToken ct = default);
+
+    /// <summary>Closes the leader's position in the symbol; "no position" is the broker's refusal, never a success.</summary>
+    Task<TicketResult> CloseAsync(int leaderAccountId, string symbol, CancellationToken ct = default);
+}
+
+/// <summary>
+/// BUY / SELL / CLOSE on a leader, sent straight to its broker (no HTTP call to ourselves). The order carries
+/// no CopyTag, so its fill is copied to the followers by the same hub and engine as any leader trade.
+/// </summary>
+internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonitorHub hub, ILogger<ManualTicketService> logger) : IManualTicketService
+{
+    public Task<TicketResult> BuyAsync(int leaderAccountId, string symbol, int quantity, CancellationToken ct = default) =>
+        SendAsync(leaderAccountId, symbol, quantity, $"Buy {quantity} {symbol}", (c, id) => c.PlaceOrderAsync(new OrderRequest(id, symbol, Side.Buy, quantity), ct));
+
+    public Task<TicketResult> SellAsync(int leaderAccountId, string symbol, int quantity, CancellationToken ct = default) =>
+        SendAsync(leaderAccountId, symbol, quantity, $"Sell {quantity} {symbol}", (c, id) => c.PlaceOrderAsync(new OrderRequest(id, symbol, Side.Sell, quantity), ct));
+
+    public Task<TicketResult> CloseAsync(int leaderAccountId, string symbol, CancellationToken ct = default) =>
+        SendAsync(leaderAccountId, symbol, 1, $"Close {symbol}", (c, id) => c.LiquidateAsync(id, symbol, null, ct));
+
+    private async Task<TicketResult> SendAsync(int leaderAccountId, string symbol, int quantity, string what, Func<IBrokerConnector, string, Task<OrderResult>> send)
+    {
+        var snapshot = config.Current;
+        var account = snapshot.Account(leaderAccountId);
+        var refusal = account is null ? $"Trading account {leaderAccountId} does not exist."
+            : !snapshot.IsLeader(leaderAccountId) ? $"'{account.DisplayName}' leads no copy group; tickets go to a leader."
+            : string.IsNullOrWhiteSpace(symbol) ? "Choose a contract."
+            : quantity < 1 ? $"Quantity must be at least 1 (got {quantity})."
+            : hub.ConnectorFor(leaderAccountId) is null ? $"The broker connection of '{account.DisplayName}' is not connected."
+            : null;
+        if (refusal is not null)
+        {
+            return TicketResult.Refused(refusal);
+        }
+
+        try
+        {
+            var result = await send(hub.ConnectorFor(leaderAccountId)!, account!.ExternalId);
+            logger.LogInformation("Manual ticket {What} on {Leader}: {Outcome}", what, account.DisplayName, result.Accepted ? result.BrokerOrderId : result.RejectReason);
+            return new TicketResult(result.Accepted, result.BrokerOrderId, result.Accepted ? null : result.RejectReason ?? "The broker rejected the order without a reason.");
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Manual ticket {What} on {Leader} failed", what, account!.DisplayName);
+            return TicketResult.Refused($"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}
