@@ -4,6 +4,9 @@ using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Demo;
 using CopyTrader.Infrastructure.Operations;
+using CopyTrader.Infrastructure.Reconciliation;
+using Microsoft.Extensions.Configuration;
+using Quartz;
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -65,14 +68,32 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IFlattenService, FlattenService>();
         services.AddSingleton<IManualTicketService, ManualTicketService>();
 
+        // Reconciliation: after every (re)connect, on demand, and on a Quartz schedule
+        services.AddSingleton<ReconciliationService>();
+        services.AddSingleton<IReconciliationService>(sp => sp.GetRequiredService<ReconciliationService>());
+        var reconcileSeconds = builder.Configuration.GetValue($"{CopyOptions.SectionName}:{nameof(CopyOptions.ReconcileIntervalSeconds)}", new CopyOptions().ReconcileIntervalSeconds);
+        services.AddQuartz(q =>
+        {
+            if (reconcileSeconds > 0)
+            {
+                var interval = TimeSpan.FromSeconds(reconcileSeconds);
+                q.AddJob<ReconciliationJob>(j => j.WithIdentity(ReconciliationJob.Key));
+                q.AddTrigger((sp, t) => t.ForJob(ReconciliationJob.Key)
+                    .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()));
+            }
+        });
+
         // Hosted services start in this order: the database is ready before anything connects.
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<FillLedger>());
         services.AddHostedService(sp => sp.GetRequiredService<CopyEngine>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReconciliationService>()); // subscribes before the hub connects
         services.AddHostedService(sp => sp.GetRequiredService<LeaderMonitorHub>());
         services.AddHostedService<SimulatorPriceFeed>();
         services.AddHostedService<DemoLeaderActivity>();
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 

@@ -30,6 +30,9 @@ public sealed class CopyGroup
     /// <summary>Plan and log what would be sent; send nothing.</summary>
     public bool DryRun { get; private set; }
 
+    /// <summary>Repair drift found by reconciliation automatically, with the smallest order.</summary>
+    public bool AutoSync { get; private set; }
+
     public Follower AddFollower(int accountId, decimal multiplier) => AddFollower(accountId, FollowerRule.Default with { Multiplier = multiplier });
 
     public Follower AddFollower(int accountId, FollowerRule rule)
@@ -52,4 +55,6 @@ public sealed class CopyGroup
     public void SetAutoCopy(bool enabled) => AutoCopyEnabled = enabled;
 
     public void SetDryRun(bool dryRun) => DryRun = dryRun;
+
+    public void SetAutoSync(bool autoSync) => AutoSync = autoSync;
 }

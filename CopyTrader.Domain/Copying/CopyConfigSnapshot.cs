@@ -37,6 +37,9 @@ public sealed record CopyGroupSnapshot(
     /// <summary>Plan and log what would be sent; send nothing.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Repair drift found by reconciliation automatically.</summary>
+    public bool AutoSync { get; init; }
+
     public IReadOnlyList<ContractMapping> ContractMappings { get; init; } = [];
 }
 

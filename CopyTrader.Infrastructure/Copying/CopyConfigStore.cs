@@ -33,6 +33,7 @@ internal sealed class CopyConfigStore(IDbContextFactory<CopyTraderDbContext> dbF
                     g.Followers.OrderBy(f => f.Id).Select(f => new FollowerSnapshot(f.Id, f.AccountId, f.Enabled, f.Rule) { ReceivesWebhookOrders = f.ReceivesWebhookOrders }).ToList())
                 {
                     DryRun = g.DryRun,
+                    AutoSync = g.AutoSync,
                     ContractMappings = maps.Where(m => m.CopyGroupId == g.Id).Select(m => m.ToMapping()).ToList(),
                 }).ToList(),
                 maps.Where(m => m.CopyGroupId is null).Select(m => m.ToMapping()).ToList());

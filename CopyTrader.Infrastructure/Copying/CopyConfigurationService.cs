@@ -22,6 +22,8 @@ public interface ICopyConfigurationService
     Task SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default);
 
     Task SetGroupModeAsync(int groupId, bool autoCopyEnabled, bool dryRun, CancellationToken ct = default);
+
+    Task SetAutoSyncAsync(int groupId, bool autoSync, CancellationToken ct = default);
 }
 
 internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbContext> dbFactory, ICopyConfigStore config) : ICopyConfigurationService
@@ -67,6 +69,15 @@ internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbCon
                 ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
             group.SetAutoCopy(autoCopyEnabled);
             group.SetDryRun(dryRun);
+            return () => groupId;
+        }, ct);
+
+    public Task SetAutoSyncAsync(int groupId, bool autoSync, CancellationToken ct = default) =>
+        SaveAsync(async db =>
+        {
+            var group = await db.CopyGroups.SingleOrDefaultAsync(g => g.Id == groupId, ct)
+                ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
+            group.SetAutoSync(autoSync);
             return () => groupId;
         }, ct);
 

@@ -25,6 +25,10 @@ public sealed class CopyOptions
     [Range(1, 365)]
     public int LedgerRetentionDays { get; set; } = 7;
 
+    /// <summary>Seconds between reconciliations of every follower (0: only after connects and on demand).</summary>
+    [Range(0, 86_400)]
+    public int ReconcileIntervalSeconds { get; set; } = 30;
+
     /// <summary>Most copy log rows written in one database round trip.</summary>
     [Range(1, 10_000)]
     public int LogBatchSize { get; set; } = 200;

@@ -10,6 +10,12 @@ public interface ILeaderMonitorHub
 
     event Action<AccountState>? AccountStateChanged;
 
+    /// <summary>A connection finished its initial sync (after a connect or a reconnect): the accounts' state is fresh.</summary>
+    event Action<IReadOnlyCollection<int>>? SnapshotCompleted;
+
+    /// <summary>The leader's net position per contract as the hub tracks it (snapshot + live fills).</summary>
+    IReadOnlyDictionary<string, int> LeaderPositions(int accountId);
+
     IReadOnlyCollection<AccountState> Accounts { get; }
 
     AccountState? AccountStateOf(int accountId);

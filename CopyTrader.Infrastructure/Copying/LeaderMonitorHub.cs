@@ -33,6 +33,11 @@ internal sealed class LeaderMonitorHub(
 
     public event Action<AccountState>? AccountStateChanged;
 
+    public event Action<IReadOnlyCollection<int>>? SnapshotCompleted;
+
+    public IReadOnlyDictionary<string, int> LeaderPositions(int accountId) =>
+        _leaderNet.Where(p => p.Key.Account == accountId && p.Value != 0).ToDictionary(p => p.Key.Symbol, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyCollection<AccountState> Accounts => _accounts.Values.OrderBy(a => a.AccountId).ToList();
 
     public AccountState? AccountStateOf(int accountId) => _accounts.GetValueOrDefault(accountId);
@@ -150,10 +155,16 @@ internal sealed class LeaderMonitorHub(
         switch (e)
         {
             case ConnectionStateEvent s:
+                if (s.State == BrokerConnectionState.Connected)
+                {
+                    StartSnapshot(runtime); // a (re)connect: the broker's snapshot that follows is the truth
+                }
+
                 SetConnectionState(runtime.AccountIds.Values, s.State, s.Reason);
                 break;
             case SnapshotCompleteEvent:
                 runtime.Live = true;
+                EventRaiser.Raise(SnapshotCompleted, runtime.AccountIds.Values, logger);
                 break;
             case BalanceUpdateEvent b when runtime.AccountIds.TryGetValue(b.AccountId, out var id):
                 Update(id, a => a with { Balance = b.Balance });
@@ -172,6 +183,16 @@ internal sealed class LeaderMonitorHub(
             case FillEvent f when runtime.AccountIds.TryGetValue(f.AccountId, out var id):
                 OnFill(runtime, id, f);
                 break;
+        }
+    }
+
+    private void StartSnapshot(ConnectionRuntime runtime)
+    {
+        runtime.Live = false;
+        var accounts = runtime.AccountIds.Values.ToHashSet();
+        foreach (var key in _leaderNet.Keys.Where(k => accounts.Contains(k.Account)))
+        {
+            _leaderNet.TryRemove(key, out _);
         }
     }
 

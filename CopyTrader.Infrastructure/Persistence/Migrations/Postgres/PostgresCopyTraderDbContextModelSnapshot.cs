@@ -100,6 +100,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("AutoCopyEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("AutoSync")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("DryRun")
                         .HasColumnType("boolean");
 

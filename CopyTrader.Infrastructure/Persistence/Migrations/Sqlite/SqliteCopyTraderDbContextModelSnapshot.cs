@@ -88,6 +88,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("AutoCopyEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AutoSync")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("DryRun")
                         .HasColumnType("INTEGER");
 
