@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Reconciliation;
 
 namespace CopyTrader.Tests.Web;
 
@@ -89,4 +90,29 @@ internal sealed class RecordingConfigurationService : ICopyConfigurationService
     public Task SetAutoSyncAsync(int groupId, bool autoSync, CancellationToken ct = default) => Unexpected<int>();
 
     private static Task<T> Unexpected<T>() => throw new InvalidOperationException("The cockpit only switches followers on and off.");
+}
+
+internal sealed class FakeReconciliation : IReconciliationService
+{
+    public ReconciliationReport Latest { get; private set; } = ReconciliationReport.None;
+
+    public event Action<ReconciliationReport>? Reconciled;
+
+    public int Subscribers => Reconciled?.GetInvocationList().Length ?? 0;
+
+    public List<int> Synced { get; } = [];
+
+    public void Publish(ReconciliationReport report)
+    {
+        Latest = report;
+        Reconciled?.Invoke(report);
+    }
+
+    public Task<ReconciliationReport> ReconcileAsync(CancellationToken ct = default) => Task.FromResult(Latest);
+
+    public Task<IReadOnlyList<SyncResult>> SyncFollowerAsync(int followerId, CancellationToken ct = default)
+    {
+        Synced.Add(followerId);
+        return Task.FromResult<IReadOnlyList<SyncResult>>([]);
+    }
 }

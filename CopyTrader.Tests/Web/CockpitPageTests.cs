@@ -3,6 +3,7 @@ using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Trading;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Reconciliation;
 using CopyTrader.Web.Components.Pages.Cockpit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -22,6 +23,7 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
     private readonly FakeEngine _engine = new();
     private readonly FakeConfigStore _config = new(Config);
     private readonly RecordingConfigurationService _settings = new();
+    private readonly FakeReconciliation _reconciliation = new();
 
     public CockpitPageTests()
     {
@@ -36,6 +38,7 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICopyConfigStore>(_config);
         Services.AddSingleton<ICopyLogReader>(new FakeCopyLogReader(Entry(1, 11, CopyOutcome.Accepted, "from history")));
         Services.AddSingleton<ICopyConfigurationService>(_settings);
+        Services.AddSingleton<IReconciliationService>(_reconciliation);
         _hub.Publish(FakeHub.State(10, "Demo leader"));
     }
 
@@ -98,15 +101,41 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void ShowsDriftFromReconciliationAndSyncsOnClick()
+    {
+        Render<MudPopoverProvider>();
+        var cut = Render<CockpitPage>();
+
+        cut.InvokeAsync(() => _reconciliation.Publish(new ReconciliationReport(DateTimeOffset.UnixEpoch, [new FollowerDrift(5, 22, 12, "MNQZ6", 4, 1)], [], [])));
+
+        cut.WaitForAssertion(() => Assert.Contains("Drift MNQZ6 -3: holds 1, expected 4", cut.Find("[data-account='Follower two'] [data-drift]").TextContent));
+        Assert.Empty(cut.FindAll("[data-account='Follower one'] [data-drift]"));
+        cut.Find("[data-account='Follower two'] [data-sync]").Click();
+        Assert.Equal([22], _reconciliation.Synced);
+    }
+
+    [Fact]
+    public void ShowsAFollowerWhosePositionsCouldNotBeRead()
+    {
+        var cut = Render<CockpitPage>();
+
+        cut.InvokeAsync(() => _reconciliation.Publish(new ReconciliationReport(DateTimeOffset.UnixEpoch, [], [new FollowerReadFailure(5, 21, 11, "Reading positions of 'Follower one' failed: 401")], [])));
+
+        cut.WaitForAssertion(() => Assert.Contains("Positions unknown: Reading positions of 'Follower one' failed: 401", cut.Find("[data-account='Follower one'] [data-read-failure]").TextContent));
+    }
+
+    [Fact]
     public void UnsubscribesFromEveryFeedOnDispose()
     {
         var cut = Render<CockpitPage>();
         Assert.Equal(1, _hub.Subscribers);
         Assert.Equal(1, _engine.Subscribers);
         Assert.Equal(1, _config.Subscribers);
+        Assert.Equal(1, _reconciliation.Subscribers);
 
         cut.Instance.Dispose();
 
+        Assert.Equal(0, _reconciliation.Subscribers);
         Assert.Equal(0, _hub.Subscribers);
         Assert.Equal(0, _engine.Subscribers);
         Assert.Equal(0, _config.Subscribers);
