@@ -21,7 +21,7 @@ public static class InfrastructureDependencyInjection
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(InstrumentCatalog.Default);
+        services.AddSingleton(_ => InstrumentCatalog.Default);
 
         // Options, validated at startup: the app must not start half-configured.
         Bind<StorageOptions>(services, StorageOptions.SectionName);

@@ -1,20 +1,25 @@
+using System.Collections.Immutable;
+
 namespace CopyTrader.Domain.Instruments;
 
 /// <summary>
-/// Tick size and point value per root, seeded from shared/protocols/futures-contracts.md. A broker's own
-/// figures win at run time; this table is the default and what the Simulator trades.
+/// Tick size and point value per root, seeded from shared/protocols/futures-contracts.md. What a broker
+/// reports (<see cref="Report"/>) replaces the seed for that root; readers always see a whole table.
 /// </summary>
 public sealed class InstrumentCatalog
 {
     /// <summary>What an unknown symbol (an equity) trades in: cents, one dollar per point per share.</summary>
     public static readonly InstrumentSpec Equity = new("EQUITY", "Equity", 0.01m, 1m);
 
-    private readonly Dictionary<string, InstrumentSpec> _byRoot;
+    private volatile ImmutableDictionary<string, InstrumentSpec> _byRoot;
 
     public InstrumentCatalog(IEnumerable<InstrumentSpec> specs) =>
-        _byRoot = specs.ToDictionary(s => s.Root, StringComparer.OrdinalIgnoreCase);
+        _byRoot = specs.ToImmutableDictionary(s => s.Root, StringComparer.OrdinalIgnoreCase);
 
-    public static InstrumentCatalog Default { get; } = new(
+    /// <summary>A new catalog holding the seed table (each call a separate instance, so reports never leak between owners).</summary>
+    public static InstrumentCatalog Default => new(Seed);
+
+    private static readonly InstrumentSpec[] Seed =
     [
         new("ES", "E-mini S&P 500", 0.25m, 50m),
         new("MES", "Micro E-mini S&P 500", 0.25m, 5m),
@@ -34,13 +39,24 @@ public sealed class InstrumentCatalog
         new("ZB", "30-Year T-Bond", 0.03125m, 1000m),
         new("ZN", "10-Year T-Note", 0.015625m, 1000m),
         new("6E", "Euro FX", 0.00005m, 125000m),
-    ]);
+    ];
 
-    public IReadOnlyCollection<InstrumentSpec> All => _byRoot.Values;
+    public IReadOnlyCollection<InstrumentSpec> All => _byRoot.Values.ToList();
 
     /// <summary>The spec of a futures symbol (by its root) or, for anything else, <see cref="Equity"/>.</summary>
     public InstrumentSpec For(string symbol) =>
         FuturesSymbol.TryParse(symbol, this, out var futures) ? _byRoot[futures.Root] : Equity;
 
     public bool IsKnownRoot(string root) => _byRoot.ContainsKey(root);
+
+    /// <summary>Takes a broker's figures for a root (tick size, point value), replacing the seed's.</summary>
+    public void Report(InstrumentSpec spec)
+    {
+        if (spec.TickSize <= 0m || spec.PointValue <= 0m)
+        {
+            throw new CopyTraderDomainException($"{spec.Root}: tick size and point value must be positive (got {spec.TickSize}, {spec.PointValue}).");
+        }
+
+        _byRoot = _byRoot.SetItem(spec.Root, spec);
+    }
 }
