@@ -76,16 +76,31 @@ internal sealed class LeaderMonitorHub(
 
     private void OnConfigChanged(CopyConfigSnapshot snapshot) => _ = SyncConnectionsAsync(snapshot);
 
-    /// <summary>Connects every connection that serves an account of a copy group and is not connected yet.</summary>
+    /// <summary>
+    /// Connects every connection that serves an account of a copy group, and reconnects one whose set of
+    /// accounts changed (its new snapshot then seeds the new accounts).
+    /// </summary>
     private async Task SyncConnectionsAsync(CopyConfigSnapshot snapshot)
     {
         await _syncGate.WaitAsync(_stopping);
         try
         {
             var used = snapshot.Groups.SelectMany(g => g.Followers.Select(f => f.AccountId).Append(g.LeaderAccountId)).ToHashSet();
-            foreach (var connection in snapshot.Connections.Where(c => !_connections.ContainsKey(c.Id)))
+            foreach (var connection in snapshot.Connections)
             {
                 var accounts = snapshot.Accounts.Where(a => a.ConnectionId == connection.Id && used.Contains(a.Id)).ToList();
+                if (_connections.TryGetValue(connection.Id, out var running))
+                {
+                    if (running.AccountIds.Values.ToHashSet().SetEquals(accounts.Select(a => a.Id)))
+                    {
+                        continue;
+                    }
+
+                    logger.LogInformation("Accounts of {Connection} changed; reconnecting it", connection.Name);
+                    _connections.TryRemove(connection.Id, out _);
+                    await running.Connector.DisposeAsync();
+                }
+
                 if (accounts.Count > 0)
                 {
                     await ConnectAsync(connection, accounts);

@@ -63,4 +63,25 @@ public class CopyConfigurationServiceTests
 
         Assert.Equal(-3, app.PositionOf("DEMO-F1", "MNQZ6"));
     }
+
+    [Fact]
+    public async Task AFollowerAddedOnAConnectedLoginIsConnectedAndCopied()
+    {
+        await using var app = await PipelineHost.StartAsync();
+        var newAccount = await app.WithDbAsync(async db =>
+        {
+            var account = new CopyTrader.Domain.Configuration.TradingAccount(db.BrokerConnections.Single().Id, "DEMO-F4", "Demo follower ×3");
+            db.TradingAccounts.Add(account);
+            await db.SaveChangesAsync();
+            return account.Id;
+        });
+
+        await app.Services.GetRequiredService<ICopyConfigurationService>().AddFollowerAsync(app.Config.Current.Groups.Single().Id, newAccount, FollowerRule.Default with { Multiplier = 3m });
+        await app.WaitForConnectedAccountsAsync(5);
+        app.Exchange.Place(new CopyTrader.Domain.Brokers.OrderRequest(PipelineHost.Leader, "MNQZ6", CopyTrader.Domain.Trading.Side.Buy, 1));
+        await app.WaitForCopiesAsync(4);
+
+        Assert.Equal(3, app.PositionOf("DEMO-F4", "MNQZ6"));
+        Assert.Equal(1, app.PositionOf("DEMO-F1", "MNQZ6"));
+    }
 }
