@@ -27,6 +27,8 @@ public sealed record OrderLink(
 
     public bool IsAccepted => FollowerOrderId is not null;
 
-    /// <summary>The copy must go (the leader canceled, or an OCO sibling ended) but was in flight: cancel it on acceptance.</summary>
-    public bool CancelOnAcceptance { get; init; }
+    /// <summary>Why the copy must go (the leader canceled, an OCO sibling ended) while it was in flight: cancel it on acceptance.</summary>
+    public string? PendingCancelReason { get; init; }
+
+    public bool CancelOnAcceptance => PendingCancelReason is not null;
 }

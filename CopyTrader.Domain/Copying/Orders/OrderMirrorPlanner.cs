@@ -76,9 +76,9 @@ public sealed class OrderMirrorPlanner(InstrumentCatalog catalog, bool skipFollo
 
         var link = inFlight with { FollowerOrderId = followerOrderId };
         plan.Keep(link);
-        if (link.CancelOnAcceptance)
+        if (link.PendingCancelReason is { } reason)
         {
-            plan.Cancel(link, $"Leader order {key.LeaderOrderId} or an OCO sibling ended while this copy was in flight.");
+            plan.Cancel(link, reason);
             return plan.Build();
         }
 

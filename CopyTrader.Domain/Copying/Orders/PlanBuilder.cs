@@ -43,7 +43,7 @@ internal sealed class PlanBuilder(OrderBook book)
             return;
         }
 
-        Book = Book.With(link with { CancelOnAcceptance = true });
+        Book = Book.With(link with { PendingCancelReason = reason });
         Skip(link.Key, $"{reason} The copy is not accepted by the follower's broker yet; it is canceled as soon as it is.");
     }
 

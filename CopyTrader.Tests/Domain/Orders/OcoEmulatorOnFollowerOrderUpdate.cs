@@ -76,7 +76,7 @@ public class OcoEmulatorOnFollowerOrderUpdate
         var plan = OcoEmulator.OnFollowerOrderUpdate(book, 1, Update("F1-SL", OrderStatus.Filled, 1), NoOco);
 
         Assert.StartsWith("Its OCO sibling F1-SL filled, and the follower's broker has no native OCO. The copy is not accepted", Assert.IsType<SkipOrder>(Assert.Single(plan.Decisions)).Reason);
-        Assert.True(plan.Book.Link(Key("TP", 1))!.CancelOnAcceptance);
+        Assert.Equal("Its OCO sibling F1-SL filled, and the follower's broker has no native OCO.", plan.Book.Link(Key("TP", 1))!.PendingCancelReason);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class OrderMirrorPlannerCancel
         Assert.Equal("The leader canceled order L1. The copy is not accepted by the follower's broker yet; it is canceled as soon as it is.", Single<SkipOrder>(canceled, 2).Reason);
         Assert.Equal("The leader canceled order L1. Nothing was copied to this follower.", Single<SkipOrder>(canceled, 3).Reason);
         Assert.True(canceled.Book.Link(Key("L1", 2))!.CancelOnAcceptance);
-        Assert.Equal("F2-L1", Single<CancelOrder>(lateAcceptance, 2).FollowerOrderId);
+        Assert.Equal(new CancelOrder(Key("L1", 2), "ACC-2", "F2-L1", "The leader canceled order L1."), Single<CancelOrder>(lateAcceptance, 2));
         Assert.Empty(lateAcceptance.Book.Links);
     }
 
