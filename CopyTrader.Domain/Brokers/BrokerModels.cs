@@ -11,6 +11,11 @@ public sealed record AccountBalance(decimal CashBalance, decimal RealizedPnl, de
     public decimal NetLiquidation => CashBalance + OpenPnl;
 }
 
+/// <summary>
+/// An order as the broker reports it. <see cref="TrailAmount"/> is the price distance of a trailing stop;
+/// <see cref="OcoGroupId"/> ties the legs of a one-cancels-other group; <see cref="ParentOrderId"/> is the
+/// entry a bracket leg is attached to.
+/// </summary>
 public sealed record BrokerOrder(
     string BrokerOrderId,
     string? ClientOrderId,
@@ -22,4 +27,8 @@ public sealed record BrokerOrder(
     decimal? LimitPrice,
     decimal? StopPrice,
     OrderStatus Status,
-    string? Reason);
+    string? Reason,
+    TimeInForce TimeInForce = TimeInForce.Day,
+    decimal? TrailAmount = null,
+    string? OcoGroupId = null,
+    string? ParentOrderId = null);
