@@ -167,6 +167,11 @@ internal sealed class LeaderMonitorHub(
 
     private void Handle(ConnectionRuntime runtime, BrokerEvent e)
     {
+        if (!ReferenceEquals(_connections.GetValueOrDefault(runtime.Connection.Id), runtime))
+        {
+            return; // a replaced connection's last words (its "disconnected") must not overwrite the new one's state
+        }
+
         switch (e)
         {
             case ConnectionStateEvent s:
