@@ -54,6 +54,9 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<CopyTagRegistry>();
         services.AddSingleton<FillLedger>();
         services.AddSingleton<ConnectionThrottle>();
+        services.AddSingleton<FollowerBrokerCall>();
+        services.AddSingleton<OrderBookStore>();
+        services.AddSingleton<OrderMirror>();
         services.AddSingleton<LeaderMonitorHub>();
         services.AddSingleton<ILeaderMonitorHub>(sp => sp.GetRequiredService<LeaderMonitorHub>());
         services.AddSingleton<CopyEngine>();
@@ -88,6 +91,7 @@ public static class InfrastructureDependencyInjection
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<FillLedger>());
+        services.AddHostedService(sp => sp.GetRequiredService<OrderBookStore>());
         services.AddHostedService(sp => sp.GetRequiredService<CopyEngine>());
         services.AddHostedService(sp => sp.GetRequiredService<ReconciliationService>()); // subscribes before the hub connects
         services.AddHostedService(sp => sp.GetRequiredService<LeaderMonitorHub>());

@@ -33,6 +33,9 @@ public sealed class CopyGroup
     /// <summary>Repair drift found by reconciliation automatically, with the smallest order.</summary>
     public bool AutoSync { get; private set; }
 
+    /// <summary>Also replicate the leader's working orders (limit, stop, brackets/OCO), not only its fills.</summary>
+    public bool MirrorWorkingOrders { get; private set; }
+
     public Follower AddFollower(int accountId, decimal multiplier) => AddFollower(accountId, FollowerRule.Default with { Multiplier = multiplier });
 
     public Follower AddFollower(int accountId, FollowerRule rule)
@@ -57,4 +60,6 @@ public sealed class CopyGroup
     public void SetDryRun(bool dryRun) => DryRun = dryRun;
 
     public void SetAutoSync(bool autoSync) => AutoSync = autoSync;
+
+    public void SetMirrorWorkingOrders(bool mirror) => MirrorWorkingOrders = mirror;
 }

@@ -40,6 +40,9 @@ public sealed record CopyGroupSnapshot(
     /// <summary>Repair drift found by reconciliation automatically.</summary>
     public bool AutoSync { get; init; }
 
+    /// <summary>Also replicate the leader's working orders (order mirroring).</summary>
+    public bool MirrorWorkingOrders { get; init; }
+
     public IReadOnlyList<ContractMapping> ContractMappings { get; init; } = [];
 }
 

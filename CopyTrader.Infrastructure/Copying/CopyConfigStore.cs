@@ -34,6 +34,7 @@ internal sealed class CopyConfigStore(IDbContextFactory<CopyTraderDbContext> dbF
                 {
                     DryRun = g.DryRun,
                     AutoSync = g.AutoSync,
+                    MirrorWorkingOrders = g.MirrorWorkingOrders,
                     ContractMappings = maps.Where(m => m.CopyGroupId == g.Id).Select(m => m.ToMapping()).ToList(),
                 }).ToList(),
                 maps.Where(m => m.CopyGroupId is null).Select(m => m.ToMapping()).ToList());

@@ -21,10 +21,11 @@ public interface ICopyConfigurationService
 
     Task SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default);
 
-    Task SetGroupModeAsync(int groupId, bool autoCopyEnabled, bool dryRun, CancellationToken ct = default);
-
-    Task SetAutoSyncAsync(int groupId, bool autoSync, CancellationToken ct = default);
+    Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default);
 }
+
+/// <summary>A copy group's switches: copying on/off, dry run, automatic drift repair, working-order mirroring.</summary>
+public sealed record GroupOptions(bool AutoCopyEnabled, bool DryRun = false, bool AutoSync = false, bool MirrorWorkingOrders = false);
 
 internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbContext> dbFactory, ICopyConfigStore config) : ICopyConfigurationService
 {
@@ -62,22 +63,15 @@ internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbCon
             return () => followerId;
         }, ct);
 
-    public Task SetGroupModeAsync(int groupId, bool autoCopyEnabled, bool dryRun, CancellationToken ct = default) =>
+    public Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default) =>
         SaveAsync(async db =>
         {
             var group = await db.CopyGroups.SingleOrDefaultAsync(g => g.Id == groupId, ct)
                 ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
-            group.SetAutoCopy(autoCopyEnabled);
-            group.SetDryRun(dryRun);
-            return () => groupId;
-        }, ct);
-
-    public Task SetAutoSyncAsync(int groupId, bool autoSync, CancellationToken ct = default) =>
-        SaveAsync(async db =>
-        {
-            var group = await db.CopyGroups.SingleOrDefaultAsync(g => g.Id == groupId, ct)
-                ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
-            group.SetAutoSync(autoSync);
+            group.SetAutoCopy(options.AutoCopyEnabled);
+            group.SetDryRun(options.DryRun);
+            group.SetAutoSync(options.AutoSync);
+            group.SetMirrorWorkingOrders(options.MirrorWorkingOrders);
             return () => groupId;
         }, ct);
 

@@ -20,7 +20,8 @@ internal sealed class CopyEngine(
     ICopyConfigStore config,
     ICopyLogSink copyLog,
     CopyTagRegistry copyTags,
-    ConnectionThrottle throttle,
+    FollowerBrokerCall brokerCall,
+    OrderMirror orderMirror,
     InstrumentCatalog catalog,
     TimeProvider clock,
     IOptions<CopyOptions> options,
@@ -40,6 +41,8 @@ internal sealed class CopyEngine(
         OnConfigChanged(config.Current);
         config.Changed += OnConfigChanged;
         hub.LeaderFillReceived += Enqueue;
+        hub.OrderUpdated += OnOrderUpdated;
+        orderMirror.Recorded += Publish;
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -50,6 +53,8 @@ internal sealed class CopyEngine(
         finally
         {
             hub.LeaderFillReceived -= Enqueue;
+            hub.OrderUpdated -= OnOrderUpdated;
+            orderMirror.Recorded -= Publish;
             config.Changed -= OnConfigChanged;
         }
     }
@@ -78,6 +83,44 @@ internal sealed class CopyEngine(
         catch (Exception ex)
         {
             logger.LogError(ex, "Copying leader fill {FillId} of account {AccountId} failed", fill.EventId, fill.LeaderAccountId);
+        }
+    });
+
+    /// <summary>
+    /// Order mirroring: a leader's own working orders go to its groups that mirror them; an update of a
+    /// follower's copy goes to the group it copies (for bracket/OCO emulation). Both run in the leader's queue.
+    /// </summary>
+    private void OnOrderUpdated(AccountOrderUpdate update)
+    {
+        var snapshot = config.Current;
+        if (!CopyTag.IsCopyTag(update.Order.ClientOrderId))
+        {
+            foreach (var group in snapshot.GroupsLedBy(update.AccountId).Where(g => g.MirrorWorkingOrders))
+            {
+                var run = orderMirror.Prepare(snapshot, group, CurrentPosition);
+                Guarded(group.LeaderAccountId, () => orderMirror.OnLeaderOrderAsync(run, update), $"leader order {update.Order.BrokerOrderId}");
+            }
+        }
+
+        foreach (var group in snapshot.Groups.Where(g => g.MirrorWorkingOrders))
+        {
+            foreach (var follower in group.Followers.Where(f => f.AccountId == update.AccountId))
+            {
+                var run = orderMirror.Prepare(snapshot, group, CurrentPosition);
+                Guarded(group.LeaderAccountId, () => orderMirror.OnFollowerOrderAsync(run, follower, update.Order), $"follower order {update.Order.BrokerOrderId}");
+            }
+        }
+    }
+
+    private void Guarded(int leaderAccountId, Func<Task> work, string what) => Queue(leaderAccountId).Writer.TryWrite(async () =>
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Order mirroring of {What} for leader {AccountId} failed", what, leaderAccountId);
         }
     });
 
@@ -125,8 +168,37 @@ internal sealed class CopyEngine(
         foreach (var group in snapshot.GroupsLedBy(fill.LeaderAccountId))
         {
             var plans = _planner.Plan(group, snapshot.ContractMapFor(group), fill.Fill.Symbol, fill.NetAfter, CurrentPosition);
+            if (group.MirrorWorkingOrders)
+            {
+                plans = LeaveToCopies(plans, fill);
+            }
+
             await Task.WhenAll(plans.Select(plan => ExecuteAsync(snapshot, group, fill, plan)));
         }
+
+        if (fill.NetAfter == 0)
+        {
+            orderMirror.ForgetFinished(fill.LeaderAccountId);
+        }
+    }
+
+    /// <summary>
+    /// A follower holding a copy of the order that filled gets its position from that copy's own fill at its
+    /// broker; sending a position order as well would fill it twice.
+    /// </summary>
+    private IReadOnlyList<FollowerPlan> LeaveToCopies(IReadOnlyList<FollowerPlan> plans, LeaderFill fill)
+    {
+        var withCopy = orderMirror.FollowersWithCopyOf(fill.LeaderAccountId, fill.Fill.BrokerOrderId);
+        return plans.Select(plan =>
+        {
+            if (!plan.SendsOrder || !withCopy.Contains(plan.Follower.Id))
+            {
+                return plan;
+            }
+
+            _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
+            return plan with { SkipReason = $"Its copy of leader order {fill.Fill.BrokerOrderId} fills at its own broker." };
+        }).ToList();
     }
 
     private int CurrentPosition(FollowerSnapshot follower, string symbol) =>
@@ -160,33 +232,15 @@ internal sealed class CopyEngine(
 
         var tag = CopyTag.For(fill.LeaderAccountId, fill.EventId, plan.Follower.Id);
         copyTags.RegisterInFlight(tag);
-        var timeout = TimeSpan.FromSeconds(options.Value.FollowerTimeoutSeconds);
-        using var timeoutCts = new CancellationTokenSource(timeout, clock);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_stopping, timeoutCts.Token);
-        try
+        var request = new OrderRequest(account.ExternalId, plan.Symbol, plan.Side, plan.Quantity, ClientOrderId: tag);
+        var result = await brokerCall.SendAsync(account.ConnectionId, ct => connector.PlaceOrderAsync(request, ct), _stopping);
+        if (result.Accepted)
         {
-            using var slot = await throttle.EnterAsync(account.ConnectionId, cts.Token);
-            var request = new OrderRequest(account.ExternalId, plan.Symbol, plan.Side, plan.Quantity, ClientOrderId: tag);
-            var result = await connector.PlaceOrderAsync(request, cts.Token).WaitAsync(timeout, clock, cts.Token);
-            if (result.Accepted)
-            {
-                copyTags.RegisterBrokerOrder(result.BrokerOrderId!);
-                _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
-                Record(group, fill, plan, CopyOutcome.Accepted, tag, result.BrokerOrderId, null);
-            }
-            else
-            {
-                Record(group, fill, plan, CopyOutcome.Rejected, tag, null, result.RejectReason ?? "The broker rejected the order without a reason.");
-            }
+            copyTags.RegisterBrokerOrder(result.BrokerOrderId!);
+            _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
         }
-        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !_stopping.IsCancellationRequested))
-        {
-            Record(group, fill, plan, CopyOutcome.Failed, tag, null, $"No answer from the broker within {timeout.TotalSeconds:0.#} s; the order may still be working.");
-        }
-        catch (Exception ex)
-        {
-            Record(group, fill, plan, CopyOutcome.Failed, tag, null, $"{ex.GetType().Name}: {ex.Message}");
-        }
+
+        Record(group, fill, plan, result.Outcome, tag, result.BrokerOrderId, result.Reason);
     }
 
     private void Record(CopyGroupSnapshot group, LeaderFill fill, FollowerPlan plan, CopyOutcome outcome, string? tag, string? brokerOrderId, string? reason)
@@ -202,6 +256,8 @@ internal sealed class CopyEngine(
         }
 
         copyLog.Append(entry);
-        EventRaiser.Raise(CopyCompleted, entry, logger);
+        Publish(entry);
     }
+
+    private void Publish(CopyLogEntry entry) => EventRaiser.Raise(CopyCompleted, entry, logger);
 }

@@ -10,6 +10,9 @@ public interface ILeaderMonitorHub
 
     event Action<AccountState>? AccountStateChanged;
 
+    /// <summary>A live order update on any account: a leader's drives order mirroring, a follower's OCO emulation.</summary>
+    event Action<AccountOrderUpdate>? OrderUpdated;
+
     /// <summary>A connection finished its initial sync (after a connect or a reconnect): the accounts' state is fresh.</summary>
     event Action<IReadOnlyCollection<int>>? SnapshotCompleted;
 
@@ -23,3 +26,6 @@ public interface ILeaderMonitorHub
     /// <summary>The connected connector serving an account, or null when its connection is down.</summary>
     IBrokerConnector? ConnectorFor(int accountId);
 }
+
+/// <summary>An order as its broker reported it live, with the account's net position in its contract at that moment.</summary>
+public sealed record AccountOrderUpdate(int AccountId, BrokerOrder Order, int PositionBefore);

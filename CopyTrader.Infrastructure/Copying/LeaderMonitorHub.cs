@@ -35,6 +35,8 @@ internal sealed class LeaderMonitorHub(
 
     public event Action<IReadOnlyCollection<int>>? SnapshotCompleted;
 
+    public event Action<AccountOrderUpdate>? OrderUpdated;
+
     public IReadOnlyDictionary<string, int> LeaderPositions(int accountId) =>
         _leaderNet.Where(p => p.Key.Account == accountId && p.Value != 0).ToDictionary(p => p.Key.Symbol, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
@@ -199,6 +201,9 @@ internal sealed class LeaderMonitorHub(
                 {
                     Positions = p.Position.Quantity == 0 ? a.Positions.Remove(p.Position.Symbol) : a.Positions.SetItem(p.Position.Symbol, p.Position),
                 });
+                break;
+            case OrderUpdateEvent o when runtime.Live && !o.IsSnapshot && runtime.AccountIds.TryGetValue(o.AccountId, out var id):
+                EventRaiser.Raise(OrderUpdated, new AccountOrderUpdate(id, o.Order, _leaderNet.GetValueOrDefault((id, o.Order.Symbol))), logger);
                 break;
             case FillEvent f when runtime.AccountIds.TryGetValue(f.AccountId, out var id):
                 OnFill(runtime, id, f);

@@ -20,6 +20,7 @@ public abstract class CopyTraderDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ContractMapEntry> ContractMaps => Set<ContractMapEntry>();
     public DbSet<CopyLogEntry> CopyLog => Set<CopyLogEntry>();
     public DbSet<ProcessedLeaderFill> ProcessedLeaderFills => Set<ProcessedLeaderFill>();
+    public DbSet<StoredOrderBook> OrderBooks => Set<StoredOrderBook>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

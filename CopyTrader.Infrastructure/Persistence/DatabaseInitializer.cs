@@ -17,6 +17,7 @@ internal sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
     ICopyConfigStore config,
     FillLedger ledger,
+    OrderBookStore orderBooks,
     IOptions<DemoOptions> demo,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -46,6 +47,7 @@ internal sealed class DatabaseInitializer(
         }
 
         await ledger.LoadAsync(cancellationToken);
+        await orderBooks.LoadAsync(cancellationToken);
         await config.ReloadAsync(cancellationToken);
     }
 

@@ -33,7 +33,7 @@ internal sealed class ReconciliationService(
     ICopyConfigStore config,
     ILeaderMonitorHub hub,
     CopyEngine engine,
-    ConnectionThrottle throttle,
+    FollowerBrokerCall brokerCall,
     ICopyLogSink copyLog,
     InstrumentCatalog catalog,
     TimeProvider clock,
@@ -162,23 +162,14 @@ internal sealed class ReconciliationService(
         var delta = drift.Expected - drift.Actual;
         var side = SideExtensions.ForDelta(delta);
         var tag = $"{CopyTag.Prefix}SYNC-{drift.FollowerId}-{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
-        SyncResult result;
-        try
+        var request = new OrderRequest(account.ExternalId, drift.Symbol, side, Math.Abs(delta), ClientOrderId: tag);
+        var answer = await brokerCall.SendAsync(account.ConnectionId, token => connector.PlaceOrderAsync(request, token), ct);
+        if (answer.Accepted)
         {
-            using var slot = await throttle.EnterAsync(account.ConnectionId, ct);
-            var answer = await connector.PlaceOrderAsync(new OrderRequest(account.ExternalId, drift.Symbol, side, Math.Abs(delta), ClientOrderId: tag), ct);
-            if (answer.Accepted)
-            {
-                engine.SetExpectedPosition(drift.FollowerId, drift.Symbol, drift.Expected);
-            }
-
-            result = new SyncResult(drift, answer.Accepted ? CopyOutcome.Accepted : CopyOutcome.Rejected, answer.BrokerOrderId, answer.RejectReason);
-        }
-        catch (Exception ex)
-        {
-            result = new SyncResult(drift, CopyOutcome.Failed, null, $"{ex.GetType().Name}: {ex.Message}");
+            engine.SetExpectedPosition(drift.FollowerId, drift.Symbol, drift.Expected);
         }
 
+        var result = new SyncResult(drift, answer.Outcome, answer.BrokerOrderId, answer.Reason);
         copyLog.Append(new CopyLogEntry(clock.GetUtcNow(), group.Id, group.LeaderAccountId, drift.FollowerId, drift.AccountId, "reconciliation",
             drift.Symbol, drift.Symbol, side, 0, Math.Abs(delta), result.Outcome, clock.GetElapsedTime(started).TotalMilliseconds, tag, result.BrokerOrderId,
             $"Sync: held {drift.Actual}, expected {drift.Expected}." + (result.Reason is null ? "" : $" {result.Reason}")));

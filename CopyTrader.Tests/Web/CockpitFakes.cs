@@ -13,9 +13,10 @@ internal sealed class FakeHub : ILeaderMonitorHub
     public event Action<LeaderFill>? LeaderFillReceived;
     public event Action<AccountState>? AccountStateChanged;
     public event Action<IReadOnlyCollection<int>>? SnapshotCompleted;
+    public event Action<AccountOrderUpdate>? OrderUpdated;
 
     public int Subscribers => (AccountStateChanged?.GetInvocationList().Length ?? 0) + (LeaderFillReceived?.GetInvocationList().Length ?? 0)
-        + (SnapshotCompleted?.GetInvocationList().Length ?? 0);
+        + (SnapshotCompleted?.GetInvocationList().Length ?? 0) + (OrderUpdated?.GetInvocationList().Length ?? 0);
 
     public IReadOnlyDictionary<string, int> LeaderPositions(int accountId) => new Dictionary<string, int>();
 
@@ -85,9 +86,7 @@ internal sealed class RecordingConfigurationService : ICopyConfigurationService
 
     public Task UpdateFollowerRuleAsync(int followerId, FollowerRule rule, CancellationToken ct = default) => Unexpected<int>();
 
-    public Task SetGroupModeAsync(int groupId, bool autoCopyEnabled, bool dryRun, CancellationToken ct = default) => Unexpected<int>();
-
-    public Task SetAutoSyncAsync(int groupId, bool autoSync, CancellationToken ct = default) => Unexpected<int>();
+    public Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default) => Unexpected<int>();
 
     private static Task<T> Unexpected<T>() => throw new InvalidOperationException("The cockpit only switches followers on and off.");
 }

@@ -54,7 +54,7 @@ public class ReconciliationServiceTests
     public async Task AutoSyncGroupIsRepairedOnReconcile()
     {
         await using var app = await PipelineHost.StartAsync();
-        await app.Services.GetRequiredService<ICopyConfigurationService>().SetAutoSyncAsync(app.Config.Current.Groups.Single().Id, true);
+        await app.Services.GetRequiredService<ICopyConfigurationService>().SetGroupOptionsAsync(app.Config.Current.Groups.Single().Id, new GroupOptions(AutoCopyEnabled: true, AutoSync: true));
         app.Exchange.Place(new OrderRequest("DEMO-F3", Mnq, Side.Sell, 2));
 
         var report = await app.Services.GetRequiredService<IReconciliationService>().ReconcileAsync();

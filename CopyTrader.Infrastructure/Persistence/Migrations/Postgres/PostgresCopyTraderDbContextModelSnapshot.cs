@@ -109,6 +109,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("LeaderAccountId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("MirrorWorkingOrders")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -378,6 +381,23 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CopyTrader.Infrastructure.Persistence.StoredOrderBook", b =>
+                {
+                    b.Property<int>("LeaderAccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LeaderAccountId");
+
+                    b.ToTable("OrderBooks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -97,6 +97,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("LeaderAccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MirrorWorkingOrders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -360,6 +363,23 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CopyTrader.Infrastructure.Persistence.StoredOrderBook", b =>
+                {
+                    b.Property<int>("LeaderAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LeaderAccountId");
+
+                    b.ToTable("OrderBooks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
