@@ -37,4 +37,10 @@ internal sealed class SimulatorOrder
     public decimal? StopPrice { get; set; }
     public OrderStatus Status { get; set; } = OrderStatus.Working;
     public string? Reason { get; set; }
+
+    /// <summary>A bracket leg: held until this entry order has filled, canceled with it.</summary>
+    public string? ParentOrderId { get; init; }
+
+    /// <summary>Orders of one group cancel each other when one fills (native OCO).</summary>
+    public string? OcoGroupId { get; init; }
 }

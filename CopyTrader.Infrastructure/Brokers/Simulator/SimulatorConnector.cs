@@ -12,7 +12,11 @@ public sealed class SimulatorConnector(SimulatorExchange exchange, IReadOnlyColl
 
     public BrokerKind Kind => BrokerKind.Simulator;
 
-    public BrokerCapabilities Capabilities { get; } = new(Brackets: false, NativeOco: false, TrailingStops: false, ShortLocates: false, ModifyOrders: true);
+    /// <summary>
+    /// Brackets yes; OCO groups are honoured but not advertised as native, so the copier's own OCO emulation
+    /// is what keeps follower legs consistent (as at a broker without native OCO).
+    /// </summary>
+    public BrokerCapabilities Capabilities { get; } = new(Brackets: true, NativeOco: false, TrailingStops: false, ShortLocates: false, ModifyOrders: true);
 
     public BrokerConnectionState State { get; private set; } = BrokerConnectionState.Disconnected;
 

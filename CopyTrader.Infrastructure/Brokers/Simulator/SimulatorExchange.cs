@@ -7,8 +7,9 @@ namespace CopyTrader.Infrastructure.Brokers.Simulator;
 
 /// <summary>
 /// The in-process paper broker: accounts with cash, a synthetic price per symbol moving in whole ticks,
-/// market / limit / stop orders, fills, net positions with average price and P&amp;L. One lock guards all
-/// state, and events are handed to the attached connectors inside it, so every connector sees them in order.
+/// market / limit / stop orders, bracket legs held until their entry fills, one-cancels-other groups, fills,
+/// net positions with average price and P&amp;L. One lock guards all state, and events are handed to the
+/// attached connectors inside it, so every connector sees them in order.
 /// </summary>
 public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider clock, IOptions<SimulatorOptions> options)
 {
@@ -135,6 +136,11 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
             }
 
             var account = EnsureAccount(request.AccountId);
+            if (request.ParentOrderId is { } parentId && !(account.Orders.TryGetValue(parentId, out var parent) && parent.Status != OrderStatus.Canceled && parent.Status != OrderStatus.Rejected))
+            {
+                return OrderResult.Reject($"Bracket parent {parentId} is not an order of account {account.Id} that can still fill.");
+            }
+
             var order = new SimulatorOrder
             {
                 Id = $"SIM-O{++_orderSequence}",
@@ -146,6 +152,8 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
                 Quantity = request.Quantity,
                 LimitPrice = request.LimitPrice,
                 StopPrice = request.StopPrice,
+                ParentOrderId = request.ParentOrderId,
+                OcoGroupId = request.OcoGroupId,
             };
             account.Orders[order.Id] = order;
             Publish(new OrderUpdateEvent(clock.GetUtcNow(), account.Id, ToBroker(order)));
@@ -181,13 +189,12 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
     {
         lock (_gate)
         {
-            if (FindOpenOrder(accountId, orderId, out _) is not { } order)
+            if (FindOpenOrder(accountId, orderId, out var account) is not { } order)
             {
                 return OrderResult.Reject($"Order {orderId} is not working on account {accountId}.");
             }
 
-            order.Status = OrderStatus.Canceled;
-            Publish(new OrderUpdateEvent(clock.GetUtcNow(), accountId, ToBroker(order)));
+            CancelWithLegs(account, order);
             return OrderResult.Accept(order.Id);
         }
     }
@@ -226,8 +233,28 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
         }
     }
 
+    private void CancelWithLegs(SimulatorAccount account, SimulatorOrder order)
+    {
+        order.Status = OrderStatus.Canceled;
+        Publish(new OrderUpdateEvent(clock.GetUtcNow(), account.Id, ToBroker(order)));
+        foreach (var leg in account.Orders.Values.Where(o => o.ParentOrderId == order.Id && o.Status.IsOpen()).ToList())
+        {
+            CancelWithLegs(account, leg);
+        }
+    }
+
     private void TryExecute(SimulatorAccount account, SimulatorOrder order)
     {
+        if (!order.Status.IsOpen())
+        {
+            return; // filled or canceled earlier in the same price move (an OCO sibling, a bracket leg)
+        }
+
+        if (order.ParentOrderId is { } parentId && account.Orders.TryGetValue(parentId, out var parent) && parent.Status != OrderStatus.Filled)
+        {
+            return; // a bracket leg waits for its entry
+        }
+
         var market = Price(order.Symbol);
         if (SimulatorOrderRules.FillPrice(order, market) is not { } price)
         {
@@ -250,6 +277,19 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
         Publish(new OrderUpdateEvent(now, account.Id, ToBroker(order)));
         Publish(new PositionUpdateEvent(now, account.Id, ToBroker(position)));
         Publish(new BalanceUpdateEvent(now, account.Id, BalanceOf(account)));
+
+        if (order.OcoGroupId is { } group)
+        {
+            foreach (var sibling in account.Orders.Values.Where(o => o != order && o.OcoGroupId == group && o.Status.IsOpen()).ToList())
+            {
+                CancelWithLegs(account, sibling);
+            }
+        }
+
+        foreach (var leg in account.Orders.Values.Where(o => o.ParentOrderId == order.Id && o.Status.IsOpen()).ToList())
+        {
+            TryExecute(account, leg); // the entry filled: its bracket legs are live now
+        }
     }
 
     private decimal Price(string symbol)
@@ -285,7 +325,8 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
     }
 
     private static BrokerOrder ToBroker(SimulatorOrder o) =>
-        new(o.Id, o.ClientOrderId, o.Symbol, o.Side, o.Type, o.Quantity, o.FilledQuantity, o.LimitPrice, o.StopPrice, o.Status, o.Reason);
+        new(o.Id, o.ClientOrderId, o.Symbol, o.Side, o.Type, o.Quantity, o.FilledQuantity, o.LimitPrice, o.StopPrice, o.Status, o.Reason,
+            OcoGroupId: o.OcoGroupId, ParentOrderId: o.ParentOrderId);
 
     private void Publish(BrokerEvent e)
     {

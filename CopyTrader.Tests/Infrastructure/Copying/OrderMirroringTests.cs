@@ -97,4 +97,24 @@ public class OrderMirroringTests
 
         await Eventually.True(() => Followers.All(f => exchange.WorkingOrders(f).Count == 0), "every copy canceled after the restart");
     }
+
+    [Fact]
+    public async Task BracketLegsAreCopiedWithTheEntryAndTheCopierCancelsTheOtherLegAtEachFollower()
+    {
+        await using var app = await StartMirroringAsync();
+        var entry = app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Buy, 1, OrderType.Limit, LimitPrice: 20990m)).BrokerOrderId!;
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Sell, 1, OrderType.Limit, LimitPrice: 21010m, OcoGroupId: "B1", ParentOrderId: entry));
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Sell, 1, OrderType.Stop, StopPrice: 20980m, OcoGroupId: "B1", ParentOrderId: entry));
+        await Eventually.True(() => Followers.All(f => app.Exchange.WorkingOrders(f).Count == 3), "entry and both legs copied to every follower");
+        Assert.All(Followers, f => Assert.All(app.Exchange.WorkingOrders(f).Where(o => o.Type != OrderType.Limit || o.Side == Side.Sell),
+            leg => Assert.NotNull(leg.ParentOrderId)));
+
+        app.Exchange.SetPrice(Mnq, 20990m); // entries fill everywhere; legs go live
+        await Eventually.True(() => (app.PositionOf("DEMO-F1", Mnq), app.PositionOf("DEMO-F2", Mnq), app.PositionOf("DEMO-F3", Mnq)) == (1, 2, 1), "entries filled");
+        app.Exchange.SetPrice(Mnq, 21010m); // take-profits fill; the copier cancels each follower's stop (no native OCO)
+
+        await Eventually.True(() => Followers.All(f => app.PositionOf(f, Mnq) == 0 && app.Exchange.WorkingOrders(f).Count == 0),
+            "followers flat with no stop left: " + string.Join(" | ", app.Copies.Select(c => $"{c.FollowerId} {c.Outcome} {c.Reason}")));
+        Assert.Equal(0, app.PositionOf(PipelineHost.Leader, Mnq));
+    }
 }

@@ -145,4 +145,41 @@ public class SimulatorExchangeTests
             Assert.Equal(0m, price % 0.015625m);
         }
     }
+
+    [Fact]
+    public void BracketLegsWaitForTheirEntryThenOneCancelsTheOther()
+    {
+        var exchange = Simulators.Exchange();
+        exchange.SetPrice(Mnq, 21000m);
+        var entry = exchange.Place(new OrderRequest(Account, Mnq, Side.Buy, 1, OrderType.Limit, LimitPrice: 20990m)).BrokerOrderId!;
+        exchange.Place(new OrderRequest(Account, Mnq, Side.Sell, 1, OrderType.Limit, LimitPrice: 21010m, OcoGroupId: "B1", ParentOrderId: entry));
+        var stop = exchange.Place(new OrderRequest(Account, Mnq, Side.Sell, 1, OrderType.Stop, StopPrice: 20980m, OcoGroupId: "B1", ParentOrderId: entry));
+
+        Assert.True(stop.Accepted);
+        Assert.Equal(3, exchange.WorkingOrders(Account).Count);
+        exchange.SetPrice(Mnq, 21020m); // the take-profit's price, but its entry has not filled: nothing happens
+        Assert.Empty(exchange.Positions(Account));
+
+        exchange.SetPrice(Mnq, 20990m);
+        Assert.Equal(1, Assert.Single(exchange.Positions(Account)).Quantity);
+        Assert.Equal(2, exchange.WorkingOrders(Account).Count);
+
+        exchange.SetPrice(Mnq, 21010m); // take-profit fills, the stop is canceled with it
+        Assert.Empty(exchange.Positions(Account));
+        Assert.Empty(exchange.WorkingOrders(Account));
+    }
+
+    [Fact]
+    public void CancelingAnEntryCancelsItsLegsAndALegNeedsALiveParent()
+    {
+        var exchange = Simulators.Exchange();
+        exchange.SetPrice(Mnq, 21000m);
+        var entry = exchange.Place(new OrderRequest(Account, Mnq, Side.Buy, 1, OrderType.Limit, LimitPrice: 20990m)).BrokerOrderId!;
+        exchange.Place(new OrderRequest(Account, Mnq, Side.Sell, 1, OrderType.Stop, StopPrice: 20980m, ParentOrderId: entry));
+
+        exchange.Cancel(Account, entry);
+
+        Assert.Empty(exchange.WorkingOrders(Account));
+        Assert.Contains("can still fill", exchange.Place(new OrderRequest(Account, Mnq, Side.Sell, 1, OrderType.Stop, StopPrice: 20980m, ParentOrderId: entry)).RejectReason);
+    }
 }
