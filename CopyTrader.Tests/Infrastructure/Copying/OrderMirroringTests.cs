@@ -117,4 +117,23 @@ public class OrderMirroringTests
             "followers flat with no stop left: " + string.Join(" | ", app.Copies.Select(c => $"{c.FollowerId} {c.Outcome} {c.Reason}")));
         Assert.Equal(0, app.PositionOf(PipelineHost.Leader, Mnq));
     }
+
+    [Fact]
+    public async Task TheCopierItselfCancelsAFollowersOtherLegWhenItsBrokerHasNoOco()
+    {
+        await using var app = await StartMirroringAsync();
+        // Legs of one entry without an OCO group at the leader: the leader's broker will leave its stop working,
+        // so only the copier's emulation can cancel the followers' stops.
+        var entry = app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Buy, 1, OrderType.Limit, LimitPrice: 20990m)).BrokerOrderId!;
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Sell, 1, OrderType.Limit, LimitPrice: 21010m, ParentOrderId: entry));
+        app.Exchange.Place(new OrderRequest(PipelineHost.Leader, Mnq, Side.Sell, 1, OrderType.Stop, StopPrice: 20980m, ParentOrderId: entry));
+        await Eventually.True(() => Followers.All(f => app.Exchange.WorkingOrders(f).Count == 3), "entry and both legs copied");
+
+        app.Exchange.SetPrice(Mnq, 20990m);
+        await Eventually.True(() => app.PositionOf("DEMO-F2", Mnq) == 2, "entries filled");
+        app.Exchange.SetPrice(Mnq, 21010m);
+
+        await Eventually.True(() => Followers.All(f => app.PositionOf(f, Mnq) == 0 && app.Exchange.WorkingOrders(f).Count == 0), "followers' stops canceled by the copier");
+        Assert.Equal(OrderType.Stop, Assert.Single(app.Exchange.WorkingOrders(PipelineHost.Leader)).Type);
+    }
 }
