@@ -1,21 +1,43 @@
-using System.Collections.Concurrent;
-
 namespace CopyTrader.Infrastructure.Copying;
 
 /// <summary>
-/// Orders we sent that are still in flight, registered before the request leaves, so a fill that beats the
-/// broker's response (or arrives without our client order id) is still recognised as our own copy.
+/// Orders we sent, registered before the request leaves, so a fill that beats the broker's response (or
+/// arrives without our client order id) is still recognised as our own copy. Bounded: the oldest of the
+/// most recent <c>capacity</c> ids are forgotten first (a fill arrives within seconds of its order).
 /// </summary>
-public sealed class CopyTagRegistry
+public sealed class CopyTagRegistry(int capacity = 200_000)
 {
-    private readonly ConcurrentDictionary<string, byte> _clientOrderIds = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _brokerOrderIds = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
 
-    public void RegisterInFlight(string clientOrderId) => _clientOrderIds[clientOrderId] = 0;
+    public void RegisterInFlight(string clientOrderId) => Register("c:" + clientOrderId);
 
-    public void RegisterBrokerOrder(string brokerOrderId) => _brokerOrderIds[brokerOrderId] = 0;
+    public void RegisterBrokerOrder(string brokerOrderId) => Register("b:" + brokerOrderId);
 
-    public bool IsOurs(string? clientOrderId, string? brokerOrderId) =>
-        (clientOrderId is not null && _clientOrderIds.ContainsKey(clientOrderId))
-        || (brokerOrderId is not null && _brokerOrderIds.ContainsKey(brokerOrderId));
+    public bool IsOurs(string? clientOrderId, string? brokerOrderId)
+    {
+        lock (_gate)
+        {
+            return (clientOrderId is not null && _ids.Contains("c:" + clientOrderId))
+                || (brokerOrderId is not null && _ids.Contains("b:" + brokerOrderId));
+        }
+    }
+
+    private void Register(string id)
+    {
+        lock (_gate)
+        {
+            if (!_ids.Add(id))
+            {
+                return;
+            }
+
+            _order.Enqueue(id);
+            if (_order.Count > capacity)
+            {
+                _ids.Remove(_order.Dequeue());
+            }
+        }
+    }
 }
