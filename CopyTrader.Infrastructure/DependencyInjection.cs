@@ -52,6 +52,7 @@ public static class InfrastructureDependencyInjection
         // Copy pipeline: config snapshot -> hub -> engine -> log writer
         services.AddSingleton<ICopyConfigStore, CopyConfigStore>();
         services.AddSingleton<CopyTagRegistry>();
+        services.AddSingleton<WriteBatchWindow>();
         services.AddSingleton<FillLedger>();
         services.AddSingleton<ConnectionThrottle>();
         services.AddSingleton<FollowerBrokerCall>();

@@ -16,7 +16,19 @@ public sealed record CopyConfigSnapshot(
 
     public ContractMap ContractMapFor(CopyGroupSnapshot group) => new(group.ContractMappings, GlobalContractMappings);
 
-    public AccountSnapshot? Account(int accountId) => Accounts.FirstOrDefault(a => a.Id == accountId);
+    private (IReadOnlyList<AccountSnapshot> Source, Dictionary<int, AccountSnapshot> ById)? _accountIndex;
+
+    /// <summary>An account by id; indexed once per snapshot, since the copy path asks for every follower.</summary>
+    public AccountSnapshot? Account(int accountId)
+    {
+        if (_accountIndex is not { } index || !ReferenceEquals(index.Source, Accounts))
+        {
+            index = (Accounts, Accounts.ToDictionary(a => a.Id));
+            _accountIndex = index;
+        }
+
+        return index.ById.GetValueOrDefault(accountId);
+    }
 
     public IEnumerable<CopyGroupSnapshot> GroupsLedBy(int accountId) => Groups.Where(g => g.LeaderAccountId == accountId);
 

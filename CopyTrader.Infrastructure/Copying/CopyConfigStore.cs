@@ -24,7 +24,7 @@ internal sealed class CopyConfigStore(IDbContextFactory<CopyTraderDbContext> dbF
                 .Select(c => new ConnectionSnapshot(c.Id, c.Name, c.Kind, c.ProtectedCredentials)).ToListAsync(ct);
             var accounts = await db.TradingAccounts.AsNoTracking()
                 .Select(a => new AccountSnapshot(a.Id, a.BrokerConnectionId, a.ExternalId, a.DisplayName)).ToListAsync(ct);
-            var groups = await db.CopyGroups.AsNoTracking().Include(g => g.Followers).OrderBy(g => g.Id).ToListAsync(ct);
+            var groups = await db.CopyGroups.AsNoTracking().Include(g => g.Followers).AsSplitQuery().OrderBy(g => g.Id).ToListAsync(ct);
             var maps = await db.ContractMaps.AsNoTracking().ToListAsync(ct);
             _current = new CopyConfigSnapshot(
                 connections,

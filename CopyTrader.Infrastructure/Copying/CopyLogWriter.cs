@@ -12,6 +12,7 @@ namespace CopyTrader.Infrastructure.Copying;
 internal sealed class CopyLogWriter(
     IDbContextFactory<CopyTraderDbContext> dbFactory,
     IOptions<CopyOptions> options,
+    WriteBatchWindow batchWindow,
     ILogger<CopyLogWriter> logger) : BackgroundService, ICopyLogSink
 {
     private const int MaxAttempts = 3;
@@ -26,6 +27,7 @@ internal sealed class CopyLogWriter(
         {
             while (await _pending.Reader.WaitToReadAsync(stoppingToken))
             {
+                await batchWindow.WaitAsync(stoppingToken);
                 await WriteAvailableAsync(batch, CancellationToken.None);
             }
         }
@@ -63,8 +65,7 @@ internal sealed class CopyLogWriter(
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                db.CopyLog.AddRange(batch);
-                await db.SaveChangesAsync(ct);
+                await CopyLogInsert.InsertAsync(db, batch, ct);
                 return;
             }
             catch (Exception ex) when (attempt < MaxAttempts)

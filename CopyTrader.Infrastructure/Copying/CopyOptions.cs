@@ -29,6 +29,13 @@ public sealed class CopyOptions
     [Range(0, 86_400)]
     public int ReconcileIntervalSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long the background writers (copy log, fill ledger, order books) gather changes before one
+    /// database commit, so a burst of copies costs one commit instead of one per copy.
+    /// </summary>
+    [Range(0, 5_000)]
+    public int WriteBatchMilliseconds { get; set; } = 50;
+
     /// <summary>Most copy log rows written in one database round trip.</summary>
     [Range(1, 10_000)]
     public int LogBatchSize { get; set; } = 200;

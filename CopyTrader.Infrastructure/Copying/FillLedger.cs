@@ -19,6 +19,7 @@ internal sealed class FillLedger(
     IDbContextFactory<CopyTraderDbContext> dbFactory,
     TimeProvider clock,
     IOptions<CopyOptions> options,
+    WriteBatchWindow batchWindow,
     ILogger<FillLedger> logger) : BackgroundService
 {
     private readonly object _gate = new();
@@ -62,6 +63,7 @@ internal sealed class FillLedger(
         {
             while (await _pending.Reader.WaitToReadAsync(stoppingToken))
             {
+                await batchWindow.WaitAsync(stoppingToken);
                 await WriteAvailableAsync();
                 if (clock.GetUtcNow().UtcDateTime >= nextPrune)
                 {

@@ -242,7 +242,8 @@ internal sealed class LeaderMonitorHub(
 
         if (verdict != LeaderFillVerdict.Copy)
         {
-            logger.LogInformation("Fill {FillId} on leader {AccountId} not copied: {Verdict} ({ClientOrderId})", fill.FillId, accountId, verdict, fill.ClientOrderId);
+            // Debug, not Information: a session replay brings thousands of these at once.
+            logger.LogDebug("Fill {FillId} on leader {AccountId} not copied: {Verdict} ({ClientOrderId})", fill.FillId, accountId, verdict, fill.ClientOrderId);
             return;
         }
 

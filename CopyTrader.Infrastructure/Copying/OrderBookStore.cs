@@ -13,7 +13,7 @@ namespace CopyTrader.Infrastructure.Copying;
 /// Keeps each leader's <see cref="OrderBook"/> (leader order → follower copies) in memory for the copy path
 /// and writes the latest version of every changed book to the database in the background.
 /// </summary>
-internal sealed class OrderBookStore(IDbContextFactory<CopyTraderDbContext> dbFactory, TimeProvider clock, ILogger<OrderBookStore> logger) : BackgroundService
+internal sealed class OrderBookStore(IDbContextFactory<CopyTraderDbContext> dbFactory, TimeProvider clock, WriteBatchWindow batchWindow, ILogger<OrderBookStore> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private readonly ConcurrentDictionary<int, OrderBook> _books = new();
@@ -48,6 +48,7 @@ internal sealed class OrderBookStore(IDbContextFactory<CopyTraderDbContext> dbFa
         {
             while (await _signal.Reader.WaitToReadAsync(stoppingToken))
             {
+                await batchWindow.WaitAsync(stoppingToken);
                 _signal.Reader.TryRead(out _);
                 await WriteDirtyAsync();
             }

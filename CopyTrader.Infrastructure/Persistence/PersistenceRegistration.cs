@@ -15,7 +15,7 @@ internal static class PersistenceRegistration
 {
     public static void AddCopyTraderDatabase(this IServiceCollection services)
     {
-        services.AddDbContextFactory<SqliteCopyTraderDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp)));
+        services.AddDbContextFactory<SqliteCopyTraderDbContext>((sp, o) => o.UseSqlite(ConnectionString(sp)).AddInterceptors(new SqlitePragmas()));
         services.AddDbContextFactory<PostgresCopyTraderDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
         services.AddSingleton<IDbContextFactory<CopyTraderDbContext>>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSQL

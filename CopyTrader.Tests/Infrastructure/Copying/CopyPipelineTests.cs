@@ -99,6 +99,9 @@ public class CopyPipelineTests
         var rows = await Eventually.GetAsync(
             () => app.WithDbAsync(db => db.CopyLog.AsNoTracking().ToListAsync()), r => r.Count == 6, "six copy log rows in SQLite");
         Assert.Equal(5, rows.Count(r => r.Outcome == CopyOutcome.Accepted));
+        var sent = app.Copies.OrderBy(c => c.FollowerId).ThenBy(c => c.LatencyMs).First();
+        var stored = rows.Single(r => r.ClientOrderId == sent.ClientOrderId);
+        Assert.Equal((sent.CreatedUtc, sent.LatencyMs, sent.LeaderSymbol, sent.BrokerOrderId, sent.Side), (stored.CreatedUtc, stored.LatencyMs, stored.LeaderSymbol, stored.BrokerOrderId, stored.Side));
         var skipped = Assert.Single(rows, r => r.Outcome == CopyOutcome.Skipped);
         Assert.Equal("Already at target position 1.", skipped.Reason);
         Assert.Null(skipped.Side);

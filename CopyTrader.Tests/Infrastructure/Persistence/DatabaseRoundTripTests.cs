@@ -2,6 +2,7 @@ using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Trading;
+using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -68,6 +69,28 @@ public abstract class DatabaseRoundTripTests : IAsyncLifetime
                 (entry.Side!.Value, entry.LeaderQuantity, entry.FollowerQuantity, entry.Outcome, entry.LatencyMs, entry.Reason!));
             Assert.Equal(createdUtc, entry.CreatedUtc);
             Assert.Equal(TimeSpan.Zero, entry.CreatedUtc.Offset);
+        }
+    }
+
+    [Fact]
+    public async Task CopyLogRowsWrittenByTheBulkInsertReadBackThroughEf()
+    {
+        var createdUtc = new DateTimeOffset(2026, 11, 23, 15, 1, 2, 345, TimeSpan.Zero);
+        var written = new[]
+        {
+            new CopyLogEntry(createdUtc, 1, 2, 3, 4, "SIM-F9", "NQZ6", "MNQZ6", Side.Buy, 1, 10, CopyOutcome.Accepted, 0.25, "CT-X-3", "SIM-O9", null),
+            new CopyLogEntry(createdUtc, 1, 2, 5, 6, "SIM-F9", "NQZ6", "MNQZ6", null, 1, 0, CopyOutcome.Skipped, 0.5, null, null, "Follower is disabled."),
+        };
+        await using (var db = await MigratedAsync())
+        {
+            await CopyLogInsert.InsertAsync(db, written, CancellationToken.None);
+        }
+
+        await using (var db = await CreateContextAsync())
+        {
+            var rows = await db.CopyLog.OrderBy(e => e.Id).ToListAsync();
+            Assert.Equal(written.Select(w => (w.CreatedUtc, w.Side, w.Outcome, w.LatencyMs, w.ClientOrderId, w.Reason, w.Symbol, w.LeaderSymbol, w.FollowerQuantity)),
+                rows.Select(r => (r.CreatedUtc, r.Side, r.Outcome, r.LatencyMs, r.ClientOrderId, r.Reason, r.Symbol, r.LeaderSymbol, r.FollowerQuantity)));
         }
     }
 
