@@ -12,7 +12,7 @@ namespace CopyTrader.Infrastructure.Copying;
 /// The leader fills already processed, in memory for the hot path and written to the database in the
 /// background, so a restart or a broker's session replay never copies a fill twice. Loaded at startup
 /// (the last <see cref="CopyOptions.LedgerRetentionDays"/> days) before any connection starts; older
-/// entries are pruned. A crash can lose the last few milliseconds of entries: the deterministic CopyTag
+/// entries are pruned, in memory and in the table, every hour. A crash can lose the last few milliseconds of entries: the deterministic CopyTag
 /// client order id is the second line of defence at brokers that refuse a repeated id.
 /// </summary>
 internal sealed class FillLedger(
@@ -23,7 +23,7 @@ internal sealed class FillLedger(
     ILogger<FillLedger> logger) : BackgroundService
 {
     private readonly object _gate = new();
-    private readonly HashSet<(int, string)> _seen = [];
+    private readonly Dictionary<(int, string), DateTime> _seen = [];
     private readonly Channel<ProcessedLeaderFill> _pending = Channel.CreateUnbounded<ProcessedLeaderFill>(new UnboundedChannelOptions { SingleReader = true });
 
     private TimeSpan Retention => TimeSpan.FromDays(options.Value.LedgerRetentionDays);
@@ -32,10 +32,13 @@ internal sealed class FillLedger(
     {
         var since = clock.GetUtcNow().UtcDateTime - Retention;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entries = await db.ProcessedLeaderFills.AsNoTracking().Where(f => f.ProcessedUtc >= since).Select(f => new { f.LeaderAccountId, f.FillId }).ToListAsync(ct);
+        var entries = await db.ProcessedLeaderFills.AsNoTracking().Where(f => f.ProcessedUtc >= since).Select(f => new { f.LeaderAccountId, f.FillId, f.ProcessedUtc }).ToListAsync(ct);
         lock (_gate)
         {
-            _seen.UnionWith(entries.Select(e => (e.LeaderAccountId, e.FillId)));
+            foreach (var e in entries)
+            {
+                _seen[(e.LeaderAccountId, e.FillId)] = e.ProcessedUtc;
+            }
         }
 
         logger.LogInformation("Fill ledger loaded: {Count} leader fills from the last {Days} days", entries.Count, options.Value.LedgerRetentionDays);
@@ -44,15 +47,16 @@ internal sealed class FillLedger(
     /// <summary>True the first time a leader fill is seen, ever (within retention); records it.</summary>
     public bool FirstTime(int leaderAccountId, string fillId)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         lock (_gate)
         {
-            if (!_seen.Add((leaderAccountId, fillId)))
+            if (!_seen.TryAdd((leaderAccountId, fillId), now))
             {
                 return false;
             }
         }
 
-        _pending.Writer.TryWrite(new ProcessedLeaderFill(leaderAccountId, fillId, clock.GetUtcNow().UtcDateTime));
+        _pending.Writer.TryWrite(new ProcessedLeaderFill(leaderAccountId, fillId, now));
         return true;
     }
 
@@ -108,6 +112,14 @@ internal sealed class FillLedger(
     private async Task PruneAsync(CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
+        lock (_gate)
+        {
+            foreach (var old in _seen.Where(e => e.Value < cutoff).Select(e => e.Key).ToList())
+            {
+                _seen.Remove(old);
+            }
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var removed = await db.ProcessedLeaderFills.Where(f => f.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
         if (removed > 0)
