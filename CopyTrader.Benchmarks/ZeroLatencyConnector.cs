@@ -51,7 +51,7 @@ internal sealed class ZeroLatencyConnector(OrderRecorder recorder) : IBrokerConn
 
     public Task<AccountBalance> GetBalanceAsync(string accountId, CancellationToken ct) => Task.FromResult(new AccountBalance(0m, 0m, 0m));
 
-    public Task<OrderResult> ModifyOrderAsync(string accountId, string brokerOrderId, int quantity, decimal? limitPrice, decimal? stopPrice, CancellationToken ct) =>
+    public Task<OrderResult> ModifyOrderAsync(string accountId, string brokerOrderId, int quantity, decimal? limitPrice, decimal? stopPrice, decimal? trailAmount, CancellationToken ct) =>
         Task.FromResult(OrderResult.Reject("The benchmark broker only places orders."));
 
     public Task<OrderResult> CancelOrderAsync(string accountId, string brokerOrderId, CancellationToken ct) =>

@@ -31,7 +31,8 @@ public interface IBrokerConnector : IAsyncDisposable
 
     Task<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken ct);
 
-    Task<OrderResult> ModifyOrderAsync(string accountId, string brokerOrderId, int quantity, decimal? limitPrice, decimal? stopPrice, CancellationToken ct);
+    /// <summary>Changes a working order's quantity and prices (and a trailing stop's distance).</summary>
+    Task<OrderResult> ModifyOrderAsync(string accountId, string brokerOrderId, int quantity, decimal? limitPrice, decimal? stopPrice, decimal? trailAmount, CancellationToken ct);
 
     Task<OrderResult> CancelOrderAsync(string accountId, string brokerOrderId, CancellationToken ct);
 

@@ -126,7 +126,7 @@ internal sealed class OrderMirror(
                 break;
             case ModifyOrder modify:
                 var modified = await brokerCall.SendAsync(account.ConnectionId,
-                    token => connector.ModifyOrderAsync(modify.AccountId, modify.FollowerOrderId, modify.Quantity, modify.LimitPrice, modify.StopPrice, token), ct);
+                    token => connector.ModifyOrderAsync(modify.AccountId, modify.FollowerOrderId, modify.Quantity, modify.LimitPrice, modify.StopPrice, modify.TrailAmount, token), ct);
                 Record(run, decision, modified.Outcome, null, modify.FollowerOrderId, modified.Reason is null ? action : $"{action}: {modified.Reason}");
                 break;
             case CancelOrder cancel:

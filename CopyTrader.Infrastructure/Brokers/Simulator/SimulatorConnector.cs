@@ -50,8 +50,10 @@ public sealed class SimulatorConnector(SimulatorExchange exchange, IReadOnlyColl
     public Task<OrderResult> PlaceOrderAsync(OrderRequest request, CancellationToken ct) =>
         Answer(request.AccountId, () => exchange.Place(request));
 
-    public Task<OrderResult> ModifyOrderAsync(string accountId, string brokerOrderId, int quantity, decimal? limitPrice, decimal? stopPrice, CancellationToken ct) =>
-        Answer(accountId, () => exchange.Modify(accountId, brokerOrderId, quantity, limitPrice, stopPrice));
+    public Task<OrderResult> ModifyOrderAsync(string accountId, string brokerOrderId, int quantity, decimal? limitPrice, decimal? stopPrice, decimal? trailAmount, CancellationToken ct) =>
+        trailAmount is not null
+            ? Task.FromResult(OrderResult.Reject("The simulator has no trailing stops."))
+            : Answer(accountId, () => exchange.Modify(accountId, brokerOrderId, quantity, limitPrice, stopPrice));
 
     public Task<OrderResult> CancelOrderAsync(string accountId, string brokerOrderId, CancellationToken ct) =>
         Answer(accountId, () => exchange.Cancel(accountId, brokerOrderId));
