@@ -53,6 +53,8 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ICopyConfigStore, CopyConfigStore>();
         services.AddSingleton<CopyTagRegistry>();
         services.AddSingleton<WriteBatchWindow>();
+        services.AddSingleton<LeaderWorkQueues>();
+        services.AddSingleton<FollowerPositionBook>();
         services.AddSingleton<FillLedger>();
         services.AddSingleton<ConnectionThrottle>();
         services.AddSingleton<FollowerBrokerCall>();

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Instruments;
@@ -12,8 +10,7 @@ namespace CopyTrader.Infrastructure.Copying;
 /// <summary>
 /// Copies each leader fill to the leader's followers: plans with <see cref="CopyPlanner"/> from the cached
 /// configuration, sends every follower's order at once (within each broker login's limits), and logs every
-/// outcome through the log sink. Work on one leader — its fills, and flattens of its group — runs one item
-/// at a time in arrival order; different leaders do not wait for each other.
+/// outcome through the log sink. All work on one leader goes through its <see cref="LeaderWorkQueues"/> queue.
 /// </summary>
 internal sealed class CopyEngine(
     ILeaderMonitorHub hub,
@@ -22,13 +19,13 @@ internal sealed class CopyEngine(
     CopyTagRegistry copyTags,
     FollowerBrokerCall brokerCall,
     OrderMirror orderMirror,
+    LeaderWorkQueues queues,
+    FollowerPositionBook expected,
     InstrumentCatalog catalog,
     TimeProvider clock,
     IOptions<CopyOptions> options,
     ILogger<CopyEngine> logger) : BackgroundService, ICopyEngine
 {
-    private readonly ConcurrentDictionary<int, Channel<Func<Task>>> _queues = new();
-    private readonly FollowerPositionBook _expected = new();
     private readonly CopyPlanner _planner = new(catalog, options.Value.SkipFollowersWithWebhookOrders);
     private HashSet<int> _dryRunGroups = [];
     private CancellationToken _stopping;
@@ -68,23 +65,13 @@ internal sealed class CopyEngine(
         var dryRun = snapshot.Groups.Where(g => g.DryRun).Select(g => g.Id).ToHashSet();
         foreach (var group in snapshot.Groups.Where(g => _dryRunGroups.Contains(g.Id) && !g.DryRun))
         {
-            _expected.Forget(group.Followers.Select(f => f.Id));
+            expected.Forget(group.Followers.Select(f => f.Id));
         }
 
         _dryRunGroups = dryRun;
     }
 
-    private void Enqueue(LeaderFill fill) => Queue(fill.LeaderAccountId).Writer.TryWrite(async () =>
-    {
-        try
-        {
-            await CopyAsync(fill);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Copying leader fill {FillId} of account {AccountId} failed", fill.EventId, fill.LeaderAccountId);
-        }
-    });
+    private void Enqueue(LeaderFill fill) => queues.Post(fill.LeaderAccountId, $"Copying leader fill {fill.EventId}", () => CopyAsync(fill));
 
     /// <summary>
     /// Order mirroring: a leader's own working orders go to its groups that mirror them; an update of a
@@ -98,7 +85,7 @@ internal sealed class CopyEngine(
             foreach (var group in snapshot.GroupsLedBy(update.AccountId).Where(g => g.MirrorWorkingOrders))
             {
                 var run = orderMirror.Prepare(snapshot, group, CurrentPosition);
-                Guarded(group.LeaderAccountId, () => orderMirror.OnLeaderOrderAsync(run, update), $"leader order {update.Order.BrokerOrderId}");
+                queues.Post(group.LeaderAccountId, $"Mirroring leader order {update.Order.BrokerOrderId}", () => orderMirror.OnLeaderOrderAsync(run, update));
             }
         }
 
@@ -107,57 +94,8 @@ internal sealed class CopyEngine(
             foreach (var follower in group.Followers.Where(f => f.AccountId == update.AccountId))
             {
                 var run = orderMirror.Prepare(snapshot, group, CurrentPosition);
-                Guarded(group.LeaderAccountId, () => orderMirror.OnFollowerOrderAsync(run, follower, update.Order), $"follower order {update.Order.BrokerOrderId}");
+                queues.Post(group.LeaderAccountId, $"Following copy {update.Order.BrokerOrderId}", () => orderMirror.OnFollowerOrderAsync(run, follower, update.Order));
             }
-        }
-    }
-
-    private void Guarded(int leaderAccountId, Func<Task> work, string what) => Queue(leaderAccountId).Writer.TryWrite(async () =>
-    {
-        try
-        {
-            await work();
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Order mirroring of {What} for leader {AccountId} failed", what, leaderAccountId);
-        }
-    });
-
-    /// <summary>Runs work in the leader's queue, after the fills already queued and before later ones.</summary>
-    public Task RunInLeaderQueueAsync(int leaderAccountId, Func<Task> work)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Queue(leaderAccountId).Writer.TryWrite(async () =>
-        {
-            try
-            {
-                await work();
-                done.TrySetResult();
-            }
-            catch (Exception ex)
-            {
-                done.TrySetException(ex);
-            }
-        });
-        return done.Task;
-    }
-
-    /// <summary>Records what a follower holds after an action outside copying (a flatten).</summary>
-    public void SetExpectedPosition(int followerId, string symbol, int position) => _expected.Set(followerId, symbol, position);
-
-    private Channel<Func<Task>> Queue(int leaderAccountId) => _queues.GetOrAdd(leaderAccountId, newLeader =>
-    {
-        var channel = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
-        _ = Task.Run(() => ConsumeAsync(channel.Reader), _stopping);
-        return channel;
-    });
-
-    private async Task ConsumeAsync(ChannelReader<Func<Task>> reader)
-    {
-        await foreach (var work in reader.ReadAllAsync(_stopping))
-        {
-            await work();
         }
     }
 
@@ -196,14 +134,14 @@ internal sealed class CopyEngine(
                 return plan;
             }
 
-            _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
+            expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
             return plan with { SkipReason = $"Its copy of leader order {fill.Fill.BrokerOrderId} fills at its own broker." };
         }).ToList();
     }
 
     private int CurrentPosition(FollowerSnapshot follower, string symbol) =>
-        _expected.TryGet(follower.Id, symbol, out var expected)
-            ? expected
+        expected.TryGet(follower.Id, symbol, out var position)
+            ? position
             : hub.AccountStateOf(follower.AccountId)?.PositionIn(symbol) ?? 0;
 
     private async Task ExecuteAsync(CopyConfigSnapshot snapshot, CopyGroupSnapshot group, LeaderFill fill, FollowerPlan plan)
@@ -216,7 +154,7 @@ internal sealed class CopyEngine(
 
         if (group.DryRun)
         {
-            _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
+            expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
             Record(group, fill, plan, CopyOutcome.DryRun, null, null, $"Dry run: would {plan.Side} {plan.Quantity} {plan.Symbol} ({plan.Change}, {plan.CurrentPosition} → {plan.TargetPosition}).");
             return;
         }
@@ -237,7 +175,7 @@ internal sealed class CopyEngine(
         if (result.Accepted)
         {
             copyTags.RegisterBrokerOrder(result.BrokerOrderId!);
-            _expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
+            expected.Set(plan.Follower.Id, plan.Symbol, plan.TargetPosition);
         }
 
         Record(group, fill, plan, result.Outcome, tag, result.BrokerOrderId, result.Reason);

@@ -6,7 +6,7 @@ namespace CopyTrader.Infrastructure.Copying;
 /// The position each follower should hold per contract after the orders the engine sent were accepted.
 /// Unknown until the first copy; the engine then uses what the broker reported.
 /// </summary>
-internal sealed class FollowerPositionBook
+public sealed class FollowerPositionBook
 {
     private readonly ConcurrentDictionary<(int FollowerId, string Symbol), int> _positions = new();
 

@@ -27,7 +27,8 @@ public interface IFlattenService
 /// </summary>
 internal sealed class FlattenService(
     ICopyConfigStore config,
-    CopyEngine engine,
+    LeaderWorkQueues queues,
+    FollowerPositionBook expected,
     AccountFlattener flattener,
     TimeProvider clock,
     ILogger<FlattenService> logger) : IFlattenService
@@ -95,19 +96,14 @@ internal sealed class FlattenService(
     {
         foreach (var symbol in flattened.Liquidated)
         {
-            engine.SetExpectedPosition(follower.Id, symbol, 0);
+            expected.Set(follower.Id, symbol, 0);
         }
     }
 
     /// <summary>A CopyTag-shaped client order id: the flatten's fills are ours and never copied.</summary>
     private string Tag() => $"{CopyTag.Prefix}FLAT-{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
 
-    private async Task<T> InQueue<T>(int leaderAccountId, Func<Task<T>> work)
-    {
-        T result = default!;
-        await engine.RunInLeaderQueueAsync(leaderAccountId, async () => result = await work());
-        return result;
-    }
+    private Task<T> InQueue<T>(int leaderAccountId, Func<Task<T>> work) => queues.RunAsync(leaderAccountId, work);
 
     private void Log(FlattenResult result)
     {

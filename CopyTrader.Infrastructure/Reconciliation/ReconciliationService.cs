@@ -32,7 +32,8 @@ public interface IReconciliationService
 internal sealed class ReconciliationService(
     ICopyConfigStore config,
     ILeaderMonitorHub hub,
-    CopyEngine engine,
+    LeaderWorkQueues queues,
+    FollowerPositionBook expected,
     FollowerBrokerCall brokerCall,
     ICopyLogSink copyLog,
     InstrumentCatalog catalog,
@@ -103,12 +104,8 @@ internal sealed class ReconciliationService(
         return result.Repairs;
     }
 
-    private async Task<ReconciliationReport> RunInQueue(CopyGroupSnapshot group, Func<Task<ReconciliationReport>> work)
-    {
-        ReconciliationReport report = ReconciliationReport.None;
-        await engine.RunInLeaderQueueAsync(group.LeaderAccountId, async () => report = await work());
-        return report;
-    }
+    private Task<ReconciliationReport> RunInQueue(CopyGroupSnapshot group, Func<Task<ReconciliationReport>> work) =>
+        queues.RunAsync(group.LeaderAccountId, work);
 
     private async Task<ReconciliationReport> CheckGroupAsync(CopyConfigSnapshot snapshot, CopyGroupSnapshot group, bool repair, int? onlyFollower, CancellationToken ct)
     {
@@ -166,7 +163,7 @@ internal sealed class ReconciliationService(
         var answer = await brokerCall.SendAsync(account.ConnectionId, token => connector.PlaceOrderAsync(request, token), ct);
         if (answer.Accepted)
         {
-            engine.SetExpectedPosition(drift.FollowerId, drift.Symbol, drift.Expected);
+            expected.Set(drift.FollowerId, drift.Symbol, drift.Expected);
         }
 
         var result = new SyncResult(drift, answer.Outcome, answer.BrokerOrderId, answer.Reason);
