@@ -21,6 +21,9 @@ public interface ICopyConfigurationService
 
     Task SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default);
 
+    /// <summary>Marks a follower as also traded by a webhook strategy (skipped while Copy:SkipFollowersWithWebhookOrders is on).</summary>
+    Task SetFollowerReceivesWebhookOrdersAsync(int followerId, bool receives, CancellationToken ct = default);
+
     Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default);
 }
 
@@ -60,6 +63,13 @@ internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbCon
         SaveAsync(async db =>
         {
             (await FollowerAsync(db, followerId, ct)).SetEnabled(enabled);
+            return () => followerId;
+        }, ct);
+
+    public Task SetFollowerReceivesWebhookOrdersAsync(int followerId, bool receives, CancellationToken ct = default) =>
+        SaveAsync(async db =>
+        {
+            (await FollowerAsync(db, followerId, ct)).SetReceivesWebhookOrders(receives);
             return () => followerId;
         }, ct);
 

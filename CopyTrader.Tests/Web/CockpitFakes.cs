@@ -88,6 +88,8 @@ internal sealed class RecordingConfigurationService : ICopyConfigurationService
 
     public Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default) => Unexpected<int>();
 
+    public Task SetFollowerReceivesWebhookOrdersAsync(int followerId, bool receives, CancellationToken ct = default) => Unexpected<int>();
+
     private static Task<T> Unexpected<T>() => throw new InvalidOperationException("The cockpit only switches followers on and off.");
 }
 

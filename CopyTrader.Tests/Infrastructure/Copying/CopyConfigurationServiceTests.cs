@@ -84,4 +84,20 @@ public class CopyConfigurationServiceTests
         Assert.Equal(3, app.PositionOf("DEMO-F4", "MNQZ6"));
         Assert.Equal(1, app.PositionOf("DEMO-F1", "MNQZ6"));
     }
+
+    [Fact]
+    public async Task AFollowerAlsoTradedByAWebhookStrategyIsSkippedWithTheReason()
+    {
+        await using var app = await PipelineHost.StartAsync();
+        var f1 = app.Config.Current.Groups.Single().Followers[0];
+
+        await app.Services.GetRequiredService<ICopyConfigurationService>().SetFollowerReceivesWebhookOrdersAsync(f1.Id, true);
+        app.Exchange.Place(new CopyTrader.Domain.Brokers.OrderRequest(PipelineHost.Leader, "MNQZ6", CopyTrader.Domain.Trading.Side.Buy, 1));
+        var copies = await app.WaitForCopiesAsync(3);
+
+        var skipped = Assert.Single(copies, c => c.FollowerId == f1.Id);
+        Assert.Equal(CopyOutcome.Skipped, skipped.Outcome);
+        Assert.Contains("webhook strategy also trades this account", skipped.Reason);
+        Assert.Equal(0, app.PositionOf("DEMO-F1", "MNQZ6"));
+    }
 }
