@@ -16,6 +16,7 @@ public sealed partial class FakeTradovateConnection
             if (!_openSent)
             {
                 _violations.Add($"frame before o: {Excerpt(text)}");
+                return; // recorded, not answered
             }
 
             if (text == "[]")

@@ -19,6 +19,7 @@ public sealed partial class FakeTradovateConnection
     private readonly List<string> _syncBodies = [];
     private readonly List<string> _violations = [];
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _openReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastClientFrame;
     private long _lastServerFrame;
     private volatile bool _openSent;
@@ -56,6 +57,9 @@ public sealed partial class FakeTradovateConnection
     /// <summary>Protocol violations by the client: frames before <c>o</c>, requests before authorize, a second sync, ...</summary>
     public IReadOnlyList<string> Violations => Locked(() => _violations.ToArray());
 
+    /// <summary>Lets a <see cref="FakeTradovateOptions.ManualOpen"/> connection send its <c>o</c>.</summary>
+    public void ReleaseOpen() => _openReleased.TrySetResult();
+
     internal async Task RunAsync(CancellationToken aborted)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -63,7 +67,7 @@ public sealed partial class FakeTradovateConnection
         var receive = ReceiveLoopAsync(stop.Token);
         try
         {
-            await Task.Delay(_options.OpenDelay, _time, stop.Token);
+            await (_options.ManualOpen ? _openReleased.Task.WaitAsync(stop.Token) : Task.Delay(_options.OpenDelay, _time, stop.Token));
             OpenSentAt = _time.GetUtcNow();
             _openSent = true;
             await SendAsync("o", stop.Token);

@@ -9,6 +9,9 @@ public sealed record FakeTradovateOptions
     /// <summary>How long after the upgrade the server sends <c>o</c> (the real one sends it at once) [C].</summary>
     public TimeSpan OpenDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>When true the fake sends <c>o</c> only once the test calls <see cref="FakeTradovateConnection.ReleaseOpen"/>.</summary>
+    public bool ManualOpen { get; init; }
+
     /// <summary>How often the server sends <c>h</c> while idle (about 2.5 s [C]); null never sends one.</summary>
     public TimeSpan? HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2.5);
 

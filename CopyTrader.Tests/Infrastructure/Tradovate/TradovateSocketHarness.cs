@@ -48,6 +48,9 @@ internal sealed class TradovateSocketHarness : IAsyncDisposable
     /// <summary>Waits for the session to end, within the test deadline.</summary>
     public Task<TradovateSessionEnd> EndAsync() => Run.WaitAsync(Deadline);
 
+    /// <summary>Cancels the session's token, as a stopping connector would.</summary>
+    public Task CancelAsync() => _deadline.CancelAsync();
+
     public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout)
     {
         var until = DateTimeOffset.UtcNow + timeout;

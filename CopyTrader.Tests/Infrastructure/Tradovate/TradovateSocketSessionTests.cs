@@ -177,6 +177,19 @@ public class TradovateSocketSessionTests
     }
 
     [Fact]
+    public async Task EndsAsCancelledAndClosesTheSocketGivenTheCallerCancels()
+    {
+        await using var h = await TradovateSocketHarness.StartAsync();
+        await h.NextMessageAsync();
+
+        await h.CancelAsync();
+
+        Assert.Equal(TradovateSessionEndKind.Cancelled, (await h.Run.WaitAsync(TimeSpan.FromSeconds(3))).Kind);
+        await h.Server.Connections[0].Closed.WaitAsync(TimeSpan.FromSeconds(3));
+        Assert.False(await h.Session.Messages.WaitToReadAsync());
+    }
+
+    [Fact]
     public async Task IsDroppedByTheFakeGivenNoClientHeartbeats()
     {
         await using var h = await TradovateSocketHarness.StartAsync(
