@@ -1,0 +1,34 @@
+namespace CopyTrader.Infrastructure.Brokers.Tradovate;
+
+public enum TradovateSessionEndKind
+{
+    /// <summary>The caller cancelled the session.</summary>
+    Cancelled,
+
+    /// <summary>The WebSocket could not be opened.</summary>
+    ConnectFailed,
+
+    /// <summary>The server answered <c>authorize</c> with a non-2xx status; the reason is its <c>d</c> text.</summary>
+    AuthorizationFailed,
+
+    /// <summary>The server answered <c>user/syncrequest</c> with a non-2xx status.</summary>
+    SyncRejected,
+
+    /// <summary>The server sent a <c>c[code,"reason"]</c> frame.</summary>
+    ServerClosed,
+
+    /// <summary>The server sent a <c>shutdown</c> event (maintenance, quota).</summary>
+    Shutdown,
+
+    /// <summary>No server frame (not even <c>h</c>) arrived within the silence timeout.</summary>
+    Dead,
+
+    /// <summary>The socket closed or failed without a Tradovate close frame.</summary>
+    ConnectionLost,
+
+    /// <summary>A message exceeded <see cref="TradovateSocketOptions.MaxMessageBytes"/>.</summary>
+    MessageTooLarge,
+}
+
+/// <summary>Why a session ended; <see cref="CloseCode"/> is set for <see cref="TradovateSessionEndKind.ServerClosed"/>.</summary>
+public sealed record TradovateSessionEnd(TradovateSessionEndKind Kind, string Reason, int? CloseCode = null);

@@ -1,0 +1,25 @@
+namespace CopyTrader.Tests.Fakes.Tradovate;
+
+/// <summary>Knobs of <see cref="FakeTradovateServer"/>; the [U] facts of the protocol file are knobs here.</summary>
+public sealed record FakeTradovateOptions
+{
+    /// <summary>Tokens that <c>authorize</c> accepts; any other gets s:401 "Invalid access token" [C example text].</summary>
+    public IReadOnlySet<string> ValidTokens { get; init; } = new HashSet<string> { FakeTradovateServer.DefaultToken };
+
+    /// <summary>How long after the upgrade the server sends <c>o</c> (the real one sends it at once) [C].</summary>
+    public TimeSpan OpenDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>When true the fake sends <c>o</c> only once the test calls <see cref="FakeTradovateConnection.ReleaseOpen"/>.</summary>
+    public bool ManualOpen { get; init; }
+
+    /// <summary>How often the server sends <c>h</c> while idle (about 2.5 s [C]); null never sends one.</summary>
+    public TimeSpan? HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>Client silence after which the server drops the socket; not documented [U].</summary>
+    public TimeSpan ClientSilenceTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The <c>d</c> of the <c>user/syncrequest</c> answer (protocol file 1.6).</summary>
+    public string SnapshotJson { get; init; } = FakeTradovateSnapshot.Default;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
