@@ -22,4 +22,7 @@ public sealed record FakeTradovateOptions
     public string SnapshotJson { get; init; } = FakeTradovateSnapshot.Default;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The account and token lifetime of the REST auth endpoints (<see cref="FakeTradovateRest"/>).</summary>
+    public FakeTradovateRestOptions Rest { get; init; } = new();
 }

@@ -28,10 +28,17 @@ public sealed class FakeTradovateServer : IAsyncDisposable
     {
         _app = app;
         _options = options;
+        Rest = new FakeTradovateRest(options.Rest);
     }
 
     /// <summary>The <c>ws://127.0.0.1:port/v1/websocket</c> address to connect to.</summary>
     public Uri WebSocketUrl { get; private set; } = null!;
+
+    /// <summary>The REST base <c>http://127.0.0.1:port/v1</c>, without a trailing slash like the documented URLs.</summary>
+    public Uri RestBaseUrl { get; private set; } = null!;
+
+    /// <summary>The REST auth endpoints on the same app, with their knobs and records.</summary>
+    public FakeTradovateRest Rest { get; }
 
     public IReadOnlyList<FakeTradovateConnection> Connections => [.. _connections];
 
@@ -45,9 +52,11 @@ public sealed class FakeTradovateServer : IAsyncDisposable
         app.UseWebSockets();
         var server = new FakeTradovateServer(app, options ?? new FakeTradovateOptions());
         app.Map(Path, (RequestDelegate)server.AcceptAsync);
+        server.Rest.Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.WebSocketUrl = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + Path);
+        server.RestBaseUrl = new Uri(address + "/v1");
         return server;
     }
 
