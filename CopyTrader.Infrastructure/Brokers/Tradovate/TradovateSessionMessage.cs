@@ -19,4 +19,10 @@ public abstract record TradovateSessionMessage
 
     /// <summary>One live entity change from a <c>props</c> event.</summary>
     public sealed record Props(TradovatePropsEvent Change) : TradovateSessionMessage;
+
+    /// <summary>
+    /// Written by <c>TradovateStreamSupervisor</c> (never by a session) just before the first snapshot of a new
+    /// session: what follows is a fresh snapshot, history to rebuild state from, never fills to copy.
+    /// </summary>
+    public sealed record SessionStarted(int Session) : TradovateSessionMessage;
 }

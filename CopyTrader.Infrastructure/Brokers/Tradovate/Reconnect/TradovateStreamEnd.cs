@@ -1,0 +1,7 @@
+namespace CopyTrader.Infrastructure.Brokers.Tradovate.Reconnect;
+
+/// <summary>
+/// One ended session of a <see cref="TradovateStreamSupervisor"/>: which one, why (<see cref="End"/>), how long it
+/// was synced (zero when no snapshot arrived) and how long the supervisor waits before the next attempt.
+/// </summary>
+public sealed record TradovateStreamEnd(int Session, TradovateSessionEnd End, TimeSpan SyncedFor, TimeSpan NextDelay);
