@@ -48,6 +48,7 @@ public static class InfrastructureDependencyInjection
         // Brokers
         services.AddSingleton<SimulatorExchange>();
         services.AddSingleton<IBrokerConnectorFactory, BrokerConnectorFactory>();
+        CopyTrader.Infrastructure.Brokers.Tradovate.Auth.TradovateRegistration.AddTradovate(services);
 
         // Copy pipeline: config snapshot -> hub -> engine -> log writer
         services.AddSingleton<ICopyConfigStore, CopyConfigStore>();
