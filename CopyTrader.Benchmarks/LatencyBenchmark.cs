@@ -38,9 +38,8 @@ internal static class LatencyBenchmark
         var net = 0; // the hub path sent an even number of buy / sell pairs: the leader is flat again
         var direct = await MeasureAsync(host, settings, "ENGINE", settings.WarmupFills / 4, settings.EngineOnlyFills, (fill, _) =>
         {
-            var before = net;
             net += fill.Side.Sign() * fill.Quantity;
-            engine.CopyAsync(new LeaderFill(host.LeaderAccountId, fill, before, net, Stopwatch.GetTimestamp())).GetAwaiter().GetResult();
+            engine.CopyAsync(new LeaderFill(host.LeaderAccountId, fill, net, Stopwatch.GetTimestamp())).GetAwaiter().GetResult();
         });
 
         if (host.Orders.Strays > 0)

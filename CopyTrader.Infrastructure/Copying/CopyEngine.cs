@@ -164,7 +164,7 @@ internal sealed class CopyEngine(
         if (account is null || connector is null)
         {
             Record(group, fill, plan, CopyOutcome.Failed, null, null,
-                account is null ? $"Follower account {plan.Follower.AccountId} does not exist." : $"The broker connection of '{account.DisplayName}' is not connected.");
+                account is null ? $"Follower account {plan.Follower.AccountId} does not exist." : BrokerConnectionText.NotConnected(account.DisplayName));
             return;
         }
 

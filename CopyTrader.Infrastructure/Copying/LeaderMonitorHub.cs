@@ -140,7 +140,7 @@ internal sealed class LeaderMonitorHub(
 
         var runtime = new ConnectionRuntime(connection, connector, accounts.ToDictionary(a => a.ExternalId, a => a.Id, StringComparer.OrdinalIgnoreCase));
         _connections[connection.Id] = runtime;
-        runtime.Pump = Task.Run(() => PumpAsync(runtime), _stopping);
+        _ = Task.Run(() => PumpAsync(runtime), _stopping);
         try
         {
             await connector.ConnectAsync(_stopping);
@@ -247,7 +247,7 @@ internal sealed class LeaderMonitorHub(
             return;
         }
 
-        EventRaiser.Raise(LeaderFillReceived, new LeaderFill(accountId, fill, before, after, clock.GetTimestamp()), logger);
+        EventRaiser.Raise(LeaderFillReceived, new LeaderFill(accountId, fill, after, clock.GetTimestamp()), logger);
     }
 
     private void SetConnectionState(IEnumerable<int> accountIds, BrokerConnectionState state, string? reason)
@@ -283,6 +283,5 @@ internal sealed class LeaderMonitorHub(
         /// <summary>Set once the initial snapshot is over; fills before it are history.</summary>
         public volatile bool Live;
 
-        public Task? Pump { get; set; }
     }
 }

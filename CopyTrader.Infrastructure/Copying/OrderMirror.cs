@@ -102,7 +102,7 @@ internal sealed class OrderMirror(
 
             Record(run, decision, run.Group.DryRun ? CopyOutcome.DryRun : CopyOutcome.Failed, null, null, run.Group.DryRun
                 ? $"Dry run: would {action}."
-                : $"{action}: the broker connection of '{account?.DisplayName ?? $"follower {decision.FollowerId}"}' is not connected.");
+                : $"{action}: {BrokerConnectionText.NotConnected(account?.DisplayName ?? $"follower {decision.FollowerId}")}");
             return;
         }
 

@@ -14,7 +14,7 @@ internal sealed class AccountFlattener(ILeaderMonitorHub hub)
     {
         if (hub.ConnectorFor(account.Id) is not { } connector)
         {
-            return new FlattenResult(account.Id, account.DisplayName, [new FlattenStep("Connect", false, $"The broker connection of '{account.DisplayName}' is not connected.")]);
+            return new FlattenResult(account.Id, account.DisplayName, [new FlattenStep("Connect", false, BrokerConnectionText.NotConnected(account.DisplayName))]);
         }
 
         var steps = new List<FlattenStep>();

@@ -40,11 +40,12 @@ internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonito
     {
         var snapshot = config.Current;
         var account = snapshot.Account(leaderAccountId);
+        var connector = hub.ConnectorFor(leaderAccountId);
         var refusal = account is null ? $"Trading account {leaderAccountId} does not exist."
             : !snapshot.IsLeader(leaderAccountId) ? $"'{account.DisplayName}' leads no copy group; tickets go to a leader."
             : string.IsNullOrWhiteSpace(symbol) ? "Choose a contract."
             : quantity < 1 ? $"Quantity must be at least 1 (got {quantity})."
-            : hub.ConnectorFor(leaderAccountId) is null ? $"The broker connection of '{account.DisplayName}' is not connected."
+            : connector is null ? BrokerConnectionText.NotConnected(account.DisplayName)
             : null;
         if (refusal is not null)
         {
@@ -53,7 +54,7 @@ internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonito
 
         try
         {
-            var result = await send(hub.ConnectorFor(leaderAccountId)!, account!.ExternalId);
+            var result = await send(connector!, account!.ExternalId);
             logger.LogInformation("Manual ticket {What} on {Leader}: {Outcome}", what, account.DisplayName, result.Accepted ? result.BrokerOrderId : result.RejectReason);
             return new TicketResult(result.Accepted, result.BrokerOrderId, result.Accepted ? null : result.RejectReason ?? "The broker rejected the order without a reason.");
         }

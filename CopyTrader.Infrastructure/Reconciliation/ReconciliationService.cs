@@ -120,7 +120,7 @@ internal sealed class ReconciliationService(
             var connector = hub.ConnectorFor(follower.AccountId);
             if (account is null || connector is null)
             {
-                failures.Add(new FollowerReadFailure(group.Id, follower.Id, follower.AccountId, $"The broker connection of '{account?.DisplayName ?? $"#{follower.AccountId}"}' is not connected."));
+                failures.Add(new FollowerReadFailure(group.Id, follower.Id, follower.AccountId, BrokerConnectionText.NotConnected(account?.DisplayName ?? $"#{follower.AccountId}")));
                 continue;
             }
 
