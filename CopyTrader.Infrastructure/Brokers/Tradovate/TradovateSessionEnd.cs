@@ -8,6 +8,18 @@ public enum TradovateSessionEndKind
     /// <summary>The WebSocket could not be opened.</summary>
     ConnectFailed,
 
+    /// <summary>The WebSocket connect did not finish within <see cref="TradovateSocketOptions.ConnectTimeout"/>.</summary>
+    ConnectTimedOut,
+
+    /// <summary>No <c>o</c> frame within <see cref="TradovateSocketOptions.OpenTimeout"/> of the connect.</summary>
+    OpenTimedOut,
+
+    /// <summary>No answer to <c>authorize</c> within <see cref="TradovateSocketOptions.AuthorizeTimeout"/>.</summary>
+    AuthorizeTimedOut,
+
+    /// <summary>No answer to <c>user/syncrequest</c> within <see cref="TradovateSocketOptions.SyncTimeout"/>.</summary>
+    SyncTimedOut,
+
     /// <summary>The server answered <c>authorize</c> with a non-2xx status; the reason is its <c>d</c> text.</summary>
     AuthorizationFailed,
 

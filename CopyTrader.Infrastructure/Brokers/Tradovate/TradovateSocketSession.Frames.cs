@@ -51,6 +51,7 @@ public sealed partial class TradovateSocketSession
         {
             case TradovateFrame.Open when !_opened:
                 _opened = true;
+                Enter(HandshakeStage.AwaitingAuthorize);
                 await SendAsync(socket, TradovateRequest.Authorize(accessToken), ct);
                 _heartbeats = HeartbeatLoopAsync(socket, ct);
                 return null;
@@ -91,6 +92,7 @@ public sealed partial class TradovateSocketSession
 
                 _authorized = true;
                 _syncRequestId = _ids.Next();
+                Enter(HandshakeStage.AwaitingSync);
                 await SendAsync(socket, TradovateRequest.Build(TradovateSyncRequest.Endpoint, _syncRequestId, null, syncRequest.ToJson()), ct);
                 return null;
             case TradovateMessage.Response sync when sync.RequestId == _syncRequestId:
@@ -121,6 +123,7 @@ public sealed partial class TradovateSocketSession
             return new(TradovateSessionEndKind.SyncRejected, sync.Error ?? $"user/syncrequest answered with status {sync.Status}");
         }
 
+        Enter(HandshakeStage.Synced);
         if (sync.Data is { } data)
         {
             _messages.Writer.TryWrite(new TradovateSessionMessage.Snapshot(data));

@@ -10,7 +10,8 @@ namespace CopyTrader.Infrastructure.Brokers.Tradovate;
 /// One Tradovate user-stream socket, from connect to end (protocol file 1.5, 1.6, 1.7, 1.10): waits for
 /// <c>o</c>, sends <c>authorize</c>, requires s=200, sends exactly one <c>user/syncrequest</c>, then hands the
 /// snapshot and every <c>props</c> change to <see cref="Messages"/>. It sends <c>[]</c> every
-/// <see cref="TradovateSocketOptions.HeartbeatInterval"/> and ends when the server is silent too long, closes
+/// <see cref="TradovateSocketOptions.HeartbeatInterval"/> and ends when the connect, <c>o</c>, the authorize answer
+/// or the sync answer takes longer than its timeout, when the server is silent too long, closes
 /// (<c>c</c>, <c>shutdown</c>) or the socket fails. Malformed frames are logged and skipped. One instance runs
 /// once; reconnecting means a new session (and a new sync).
 /// </summary>
@@ -80,7 +81,7 @@ public sealed partial class TradovateSocketSession(
         }
         catch (OperationCanceledException)
         {
-            return new(TradovateSessionEndKind.ConnectFailed, $"connect timed out after {options.ConnectTimeout.TotalSeconds:0.###} s");
+            return new(TradovateSessionEndKind.ConnectTimedOut, $"no WebSocket connection within {Seconds(options.ConnectTimeout)} s");
         }
         catch (WebSocketException ex)
         {
@@ -92,6 +93,7 @@ public sealed partial class TradovateSocketSession(
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Touch();
+        Enter(HandshakeStage.AwaitingOpen);
         var receive = ReceiveLoopAsync(socket, stop.Token);
         var watchdog = WatchdogAsync(stop.Token);
         var first = await Task.WhenAny(receive, watchdog);
@@ -107,13 +109,21 @@ public sealed partial class TradovateSocketSession(
 
     private void Touch() => Volatile.Write(ref _lastServerFrame, timeProvider.GetTimestamp());
 
-    /// <summary>Ends the session as dead once no server frame has arrived for the silence timeout.</summary>
+    /// <summary>
+    /// Ends the session when a handshake step is overdue (checked first, so the reason names the step) or as dead
+    /// once no server frame has arrived for the silence timeout.
+    /// </summary>
     private async Task<TradovateSessionEnd> WatchdogAsync(CancellationToken ct)
     {
         try
         {
             while (true)
             {
+                if (HandshakeOverdue(out var handshakeLeft) is { } overdue)
+                {
+                    return overdue;
+                }
+
                 var silent = timeProvider.GetElapsedTime(Volatile.Read(ref _lastServerFrame));
                 var remaining = options.ServerSilenceTimeout - silent;
                 if (remaining <= TimeSpan.Zero)
@@ -121,7 +131,8 @@ public sealed partial class TradovateSocketSession(
                     return new(TradovateSessionEndKind.Dead, $"no frame from the server for {silent.TotalSeconds:0.###} s");
                 }
 
-                await Task.Delay(remaining, timeProvider, ct);
+                // A step finishing early only moves its deadline later, so waking at the old one is merely early.
+                await Task.Delay(handshakeLeft != Timeout.InfiniteTimeSpan && handshakeLeft < remaining ? handshakeLeft : remaining, timeProvider, ct);
             }
         }
         catch (OperationCanceledException)

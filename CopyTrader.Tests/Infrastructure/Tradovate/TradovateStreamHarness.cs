@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using CopyTrader.Infrastructure.Brokers.Tradovate;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Reconnect;
 using CopyTrader.Tests.Fakes.Tradovate;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CopyTrader.Tests.Infrastructure.Tradovate;
@@ -38,16 +39,27 @@ internal sealed class TradovateStreamHarness : IAsyncDisposable
 
     public CancellationToken Deadline => _deadline.Token;
 
+    /// <summary>
+    /// Starts a supervisor on <paramref name="clock"/> (the system clock by default; the gate always runs on it).
+    /// The market-closed hold is off unless <paramref name="configure"/> turns it on, so tests on the system clock
+    /// do not depend on the weekday they run.
+    /// </summary>
     public static async Task<TradovateStreamHarness> StartAsync(
-        Func<CancellationToken, Task<string>>? tokens = null, ReconnectBackoffOptions? backoff = null, FakeTradovateOptions? server = null)
+        Func<CancellationToken, Task<string>>? tokens = null, ReconnectBackoffOptions? backoff = null, FakeTradovateOptions? server = null,
+        TimeProvider? clock = null, Func<TradovateStreamOptions, TradovateStreamOptions>? configure = null, ILoggerFactory? loggers = null)
     {
         var fake = await FakeTradovateServer.StartAsync(server ?? TradovateSocketHarness.FastServer);
         var gate = new ConnectGate(new ConnectGateOptions { MinSpacing = TimeSpan.FromMilliseconds(10) }, TimeProvider.System);
-        var options = new TradovateStreamOptions { Socket = TradovateSocketHarness.FastClient, Backoff = backoff ?? FastBackoff };
+        var options = new TradovateStreamOptions
+        {
+            Socket = TradovateSocketHarness.FastClient,
+            Backoff = backoff ?? FastBackoff,
+            SuppressReconnectWhileMarketClosed = false,
+        };
         var supervisor = new TradovateStreamSupervisor(
             fake.WebSocketUrl, TradovateSyncRequest.ForUser(FakeTradovateSnapshot.UserId),
             tokens ?? (_ => Task.FromResult(FakeTradovateServer.DefaultToken)),
-            options, gate, () => 0, TimeProvider.System, NullLoggerFactory.Instance);
+            configure?.Invoke(options) ?? options, gate, () => 0, clock ?? TimeProvider.System, loggers ?? NullLoggerFactory.Instance);
         return new TradovateStreamHarness(fake, gate, supervisor);
     }
 

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using CopyTrader.Infrastructure.Brokers.Tradovate;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Reconnect;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CopyTrader.Tests.Infrastructure.Tradovate;
 
@@ -110,5 +113,38 @@ public class TradovateStreamSupervisorTests
 
         await h.Run.WaitAsync(TimeSpan.FromSeconds(1));
         Assert.Single(h.Server.Connections);
+    }
+
+    [Fact]
+    public async Task ReleasesTheGateAndBacksOffWhenAuthorizeIsNotAnswered()
+    {
+        await using var server = await ScriptedSocketServer.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero)); // Wednesday, open
+        var gate = new ConnectGate(new ConnectGateOptions { MinSpacing = TimeSpan.Zero }, TimeProvider.System);
+        var supervisor = new TradovateStreamSupervisor(
+            server.Url, TradovateSyncRequest.ForUser(1), _ => Task.FromResult("token"),
+            new TradovateStreamOptions { Backoff = TradovateStreamHarness.FastBackoff }, gate, () => 0, clock, NullLoggerFactory.Instance);
+        var ends = Channel.CreateUnbounded<TradovateStreamEnd>();
+        supervisor.SessionEnded += e => ends.Writer.TryWrite(e);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var run = supervisor.RunAsync(stop.Token);
+
+        var first = await server.NextAsync();
+        await first.SendAsync("o");
+        await first.ReceiveAsync();
+        Assert.Equal(1, gate.InFlight);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var end = await ends.Reader.ReadAsync(stop.Token);
+        Assert.Equal(0, gate.InFlight);
+        var second = server.NextAsync();
+        await clock.AdvanceUntilAsync(() => second.IsCompleted, TimeSpan.FromMilliseconds(20));
+
+        Assert.Equal(new TradovateSessionEnd(TradovateSessionEndKind.AuthorizeTimedOut, "no authorize answer within 10 s"), end.End);
+        Assert.Equal((TradovateStreamHarness.FastBackoff.BaseDelay, (string?)null), (end.NextDelay, end.DelayReason));
+        await (await second).SendAsync("o");
+        Assert.StartsWith("authorize", await (await second).ReceiveAsync(), StringComparison.Ordinal);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(3));
+        Assert.Equal(0, gate.InFlight);
     }
 }

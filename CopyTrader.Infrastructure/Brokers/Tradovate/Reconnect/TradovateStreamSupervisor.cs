@@ -9,7 +9,10 @@ namespace CopyTrader.Infrastructure.Brokers.Tradovate.Reconnect;
 /// <see cref="ConnectGate"/> from connect until its first snapshot (or its end), the only point where the session
 /// shows it is connected, authorized and synced. All sessions' messages go to <see cref="Messages"/>, each session's
 /// first snapshot preceded by <see cref="TradovateSessionMessage.SessionStarted"/>. Every end, authorization
-/// failures included, is reported through <see cref="SessionEnded"/> and followed by the backoff delay.
+/// failures included, is reported through <see cref="SessionEnded"/> and followed by the backoff delay, except
+/// that an end while the market is closed (<see cref="TradovateStreamOptions.SuppressReconnectWhileMarketClosed"/>)
+/// waits until <see cref="TradovateStreamOptions.ReconnectLeadBeforeOpen"/> before the next open, then starts the
+/// backoff over.
 /// </summary>
 public sealed class TradovateStreamSupervisor(
     Uri url,
@@ -25,6 +28,7 @@ public sealed class TradovateStreamSupervisor(
         Channel.CreateUnbounded<TradovateSessionMessage>(new UnboundedChannelOptions { SingleWriter = true });
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<TradovateStreamSupervisor>();
+    private readonly MarketClosedHold _hold = new(options, timeProvider);
     private int _started;
 
     /// <summary>Every session's messages in order, with a marker before each new snapshot; completed when the loop stops.</summary>
@@ -58,6 +62,15 @@ public sealed class TradovateStreamSupervisor(
                 }
 
                 backoff.OnSessionEnded(syncedFor);
+                var now = timeProvider.GetUtcNow();
+                if (_hold.ReconnectAt(now) is { } reconnectAt)
+                {
+                    Report(new TradovateStreamEnd(session, end, syncedFor, reconnectAt - now, MarketClosedHold.Describe(reconnectAt)));
+                    await _hold.WaitUntilAsync(reconnectAt, ct);
+                    backoff.Reset();
+                    continue;
+                }
+
                 var delay = backoff.NextDelay();
                 Report(new TradovateStreamEnd(session, end, syncedFor, delay));
                 await Task.Delay(delay, timeProvider, ct);
@@ -108,8 +121,17 @@ public sealed class TradovateStreamSupervisor(
 
     private void Report(TradovateStreamEnd end)
     {
-        _logger.LogWarning("Tradovate stream session {Session} ended: {Kind} {Reason}; next attempt in {Delay} ms",
-            end.Session, end.End.Kind, end.End.Reason, (long)end.NextDelay.TotalMilliseconds);
+        if (end.DelayReason is null)
+        {
+            _logger.LogWarning("Tradovate stream session {Session} ended: {Kind} {Reason}; next attempt in {Delay} ms",
+                end.Session, end.End.Kind, end.End.Reason, (long)end.NextDelay.TotalMilliseconds);
+        }
+        else
+        {
+            _logger.LogWarning("Tradovate stream session {Session} ended: {Kind} {Reason}; {DelayReason}",
+                end.Session, end.End.Kind, end.End.Reason, end.DelayReason);
+        }
+
         try
         {
             SessionEnded?.Invoke(end);
