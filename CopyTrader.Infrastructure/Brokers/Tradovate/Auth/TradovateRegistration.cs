@@ -1,4 +1,5 @@
 using CopyTrader.Infrastructure.Brokers.Tradovate.Rest;
+using CopyTrader.Infrastructure.Brokers.Tradovate.Trading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -7,7 +8,10 @@ namespace CopyTrader.Infrastructure.Brokers.Tradovate.Auth;
 
 internal static class TradovateRegistration
 {
-    /// <summary>Section <c>Tradovate</c> validated at startup, per-environment auth clients, the token registry and its refresh job.</summary>
+    /// <summary>
+    /// Section <c>Tradovate</c> validated at startup, per-environment auth clients, the token registry and its refresh job,
+    /// and the factory of per-login REST trading clients (<see cref="TradovateTradingOptions"/>, same section).
+    /// </summary>
     public static IServiceCollection AddTradovate(this IServiceCollection services)
     {
         services.AddOptions<TradovateOptions>()
@@ -17,6 +21,12 @@ internal static class TradovateRegistration
         services.AddHttpClient<TradovateAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<TradovateAuthClientFactory>();
         services.AddSingleton<TradovateTokenRegistry>();
+        services.AddOptions<TradovateTradingOptions>()
+            .BindConfiguration(TradovateOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(TradovateRestClientFactory.HttpClientName);
+        services.AddSingleton<TradovateRestClientFactory>();
         services.AddQuartz(q =>
         {
             q.AddJob<TokenRefreshJob>(j => j.WithIdentity(TokenRefreshJob.Key));
