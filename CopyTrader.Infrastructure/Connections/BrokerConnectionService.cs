@@ -109,7 +109,7 @@ internal sealed class BrokerConnectionService(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             current = await db.BrokerConnections.Where(c => c.Id == connectionId).Select(c => new { c.Name, c.Kind }).SingleOrDefaultAsync(ct) is { } c
-                ? (c.Name, c.Kind, await db.TradingAccounts.Where(a => a.BrokerConnectionId == connectionId).Select(a => a.ExternalId).ToListAsync(ct))
+                ? (c.Name, c.Kind, await db.TradingAccounts.Where(a => a.BrokerConnectionId == connectionId).OrderBy(a => a.Id).Select(a => a.ExternalId).ToListAsync(ct))
                 : null;
         }
 
@@ -162,7 +162,7 @@ internal sealed class BrokerConnectionService(
                 return Missing(connectionId);
             }
 
-            var accounts = await db.TradingAccounts.Where(a => a.BrokerConnectionId == connectionId).ToListAsync(ct);
+            var accounts = await db.TradingAccounts.Where(a => a.BrokerConnectionId == connectionId).OrderBy(a => a.Id).ToListAsync(ct);
             var ids = accounts.Select(a => a.Id).ToList();
             var inGroups = (await db.CopyGroups.Where(g => ids.Contains(g.LeaderAccountId)).Select(g => g.LeaderAccountId).ToListAsync(ct))
                 .Concat(await db.Followers.Where(f => ids.Contains(f.AccountId)).Select(f => f.AccountId).ToListAsync(ct))

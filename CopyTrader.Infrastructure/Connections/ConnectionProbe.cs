@@ -33,13 +33,13 @@ internal sealed class ConnectionProbe(IBrokerConnectorFactory factory, Credentia
         var watcher = new ConnectionStateWatcher(connector);
         try
         {
-            await connector.ConnectAsync(linked.Token);
+            await connector.ConnectAsync(linked.Token).WaitAsync(linked.Token); // also when a connector ignores the token
             if (await watcher.WaitUntilConnectedAsync(linked.Token) is { } refusal)
             {
                 return ConnectionTestResult.Failed(refusal);
             }
 
-            var accounts = await connector.GetAccountsAsync(linked.Token);
+            var accounts = await connector.GetAccountsAsync(linked.Token).WaitAsync(linked.Token);
             return accounts.Count == 0
                 ? ConnectionTestResult.Failed($"{draft.Kind} accepted the login but lists no accounts for it.")
                 : ConnectionTestResult.Found(accounts.Select(a => new DiscoveredAccount(a.AccountId, string.IsNullOrWhiteSpace(a.Name) ? a.AccountId : a.Name)).ToList());

@@ -20,8 +20,9 @@ internal sealed class ConnectionStateWatcher
         _reading = Task.Run(ReadAsync);
     }
 
-    /// <summary>The last state the connector reported, for a timeout message: "; last state Connecting".</summary>
-    public string LastWords => _last is { } s ? $"; last state {s.State}{(s.Reason is { Length: > 0 } r ? $": {r}" : "")}" : "";
+    /// <summary>The connector's state for a timeout message, with the reason it last gave for it: "; last state Connecting".</summary>
+    public string LastWords =>
+        $"; last state {_connector.State}{(_last is { Reason.Length: > 0 } s && s.State == _connector.State ? $": {s.Reason}" : "")}";
 
     /// <summary>Null once connected; otherwise why not.</summary>
     public async Task<string?> WaitUntilConnectedAsync(CancellationToken ct) =>
