@@ -72,6 +72,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ICopyConfigurationService, CopyConfigurationService>();
 
         // Broker connections as the user manages them: test, save with roles, rename, credentials, delete
+        services.AddSingleton<ConnectionReader>();
         services.AddSingleton<ConnectionProbe>();
         services.AddSingleton<NewConnectionWriter>();
         services.AddSingleton<IBrokerConnectionService, BrokerConnectionService>();

@@ -13,38 +13,16 @@ internal sealed class BrokerConnectionService(
     IDbContextFactory<CopyTraderDbContext> dbFactory,
     ICopyConfigStore config,
     CredentialProtector protector,
+    ConnectionReader reader,
     ConnectionProbe probe,
     NewConnectionWriter writer,
     IOptions<TradovateOptions> tradovate) : IBrokerConnectionService
 {
     public IReadOnlyList<string> TradovateEnvironments => [.. tradovate.Value.Environments.Keys.Order(StringComparer.OrdinalIgnoreCase)];
 
-    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connections = await db.BrokerConnections.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
-        var accounts = await db.TradingAccounts.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct);
-        var groups = await db.CopyGroups.AsNoTracking().Include(g => g.Followers).AsSplitQuery().OrderBy(g => g.Id).ToListAsync(ct);
-        var roles = groups.Select(g => (Account: g.LeaderAccountId, Role: new AccountGroupRole(AccountRole.Leader, g.Id, g.Name)))
-            .Concat(groups.SelectMany(g => g.Followers.Select(f => (Account: f.AccountId, Role: new AccountGroupRole(AccountRole.Follower, g.Id, g.Name)))))
-            .ToLookup(r => r.Account, r => r.Role);
+    public Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken ct = default) => reader.ListAsync(ct);
 
-        return connections.Select(c =>
-        {
-            var (environment, error) = EnvironmentOf(c.Kind, c.ProtectedCredentials);
-            return new ConnectionSummary(c.Id, c.Name, c.Kind, environment, error,
-                accounts.Where(a => a.BrokerConnectionId == c.Id).Select(a => new AccountSummary(a.Id, a.ExternalId, a.DisplayName, roles[a.Id].ToList())).ToList());
-        }).ToList();
-    }
-
-    public async Task<IReadOnlyList<LeaderGroupOption>> ListLeaderGroupsAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (from g in db.CopyGroups
-                      join a in db.TradingAccounts on g.LeaderAccountId equals a.Id
-                      orderby g.Name
-                      select new LeaderGroupOption(g.Id, g.Name, a.DisplayName)).ToListAsync(ct);
-    }
+    public Task<IReadOnlyList<LeaderGroupOption>> ListLeaderGroupsAsync(CancellationToken ct = default) => reader.ListLeaderGroupsAsync(ct);
 
     public Task<ConnectionTestResult> TestAsync(ConnectionDraft draft, CancellationToken ct = default) =>
         draft.Problems(TradovateEnvironments) is { Count: > 0 } problems
@@ -181,23 +159,6 @@ internal sealed class BrokerConnectionService(
 
         await config.ReloadAsync(ct);
         return ConnectionChangeResult.Done(connectionId);
-    }
-
-    private (string? Environment, string? Error) EnvironmentOf(BrokerKind kind, string protectedCredentials)
-    {
-        if (kind != BrokerKind.Tradovate)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            return (TradovateConnectionSettings.Parse(protector.Unprotect(protectedCredentials)).Environment, null);
-        }
-        catch (Exception ex) when (ex is FormatException or System.Security.Cryptography.CryptographicException)
-        {
-            return (null, $"Stored credentials cannot be read: {ex.Message}");
-        }
     }
 
     private static ConnectionChangeResult Missing(int connectionId) => ConnectionChangeResult.Refused($"Broker connection {connectionId} does not exist.");

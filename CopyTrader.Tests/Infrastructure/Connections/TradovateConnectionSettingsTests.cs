@@ -1,5 +1,7 @@
+using CopyTrader.Domain.Brokers;
 using CopyTrader.Infrastructure.Brokers.Tradovate;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Rest;
+using CopyTrader.Infrastructure.Connections;
 
 namespace CopyTrader.Tests.Infrastructure.Connections;
 
@@ -37,6 +39,7 @@ public class TradovateConnectionSettingsTests
         Assert.DoesNotContain("sec-do-not-show", text);
         Assert.Contains("Name = trader", text);
         Assert.Contains("Environment = demo", text);
+        Assert.DoesNotContain("hunter2", new ConnectionDraft("Apex", BrokerKind.Tradovate, Settings).ToString());
     }
 
     [Theory]
