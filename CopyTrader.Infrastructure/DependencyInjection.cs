@@ -1,6 +1,7 @@
 using CopyTrader.Domain.Instruments;
 using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Simulator;
+using CopyTrader.Infrastructure.Connections;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Demo;
 using CopyTrader.Infrastructure.Operations;
@@ -69,6 +70,12 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ICopyLogSink>(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddSingleton<ICopyLogReader, CopyLogReader>();
         services.AddSingleton<ICopyConfigurationService, CopyConfigurationService>();
+
+        // Broker connections as the user manages them: test, save with roles, rename, credentials, delete
+        services.AddSingleton<ConnectionReader>();
+        services.AddSingleton<ConnectionProbe>();
+        services.AddSingleton<NewConnectionWriter>();
+        services.AddSingleton<IBrokerConnectionService, BrokerConnectionService>();
 
         // Operations on accounts: flatten and the manual ticket
         services.AddSingleton<AccountFlattener>();

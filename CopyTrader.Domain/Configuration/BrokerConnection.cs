@@ -25,4 +25,9 @@ public sealed class BrokerConnection
     public string ProtectedCredentials { get; private set; } = "";
 
     public DateTimeOffset CreatedUtc { get; private set; }
+
+    public void Rename(string name) => Name = name;
+
+    /// <summary>New credentials, already protected by the caller.</summary>
+    public void ReplaceCredentials(string protectedCredentials) => ProtectedCredentials = protectedCredentials;
 }

@@ -99,7 +99,7 @@ internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbCon
         return id;
     }
 
-    private static async Task RefuseLoopsAsync(CopyTraderDbContext db, (int Leader, int Follower) added, CancellationToken ct)
+    internal static async Task RefuseLoopsAsync(CopyTraderDbContext db, (int Leader, int Follower) added, CancellationToken ct)
     {
         var edges = await (from f in db.Followers
                            join g in db.CopyGroups on f.CopyGroupId equals g.Id

@@ -93,12 +93,13 @@ internal sealed class LeaderMonitorHub(
                 var accounts = snapshot.Accounts.Where(a => a.ConnectionId == connection.Id && used.Contains(a.Id)).ToList();
                 if (_connections.TryGetValue(connection.Id, out var running))
                 {
-                    if (running.AccountIds.Values.ToHashSet().SetEquals(accounts.Select(a => a.Id)))
+                    if (running.Connection.ProtectedCredentials == connection.ProtectedCredentials
+                        && running.AccountIds.Values.ToHashSet().SetEquals(accounts.Select(a => a.Id)))
                     {
                         continue;
                     }
 
-                    logger.LogInformation("Accounts of {Connection} changed; reconnecting it", connection.Name);
+                    logger.LogInformation("Accounts or credentials of {Connection} changed; reconnecting it", connection.Name);
                     _connections.TryRemove(connection.Id, out _);
                     await running.Connector.DisposeAsync();
                 }

@@ -35,8 +35,9 @@ public sealed class SimulatorConnector(SimulatorExchange exchange, IReadOnlyColl
         return Task.CompletedTask;
     }
 
+    /// <summary>The accounts served; a connector created for no account (a connection being tested) lists the exchange's paper accounts.</summary>
     public Task<IReadOnlyList<BrokerAccount>> GetAccountsAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<BrokerAccount>>(_accounts.Select(a => new BrokerAccount(a, a)).ToList());
+        Task.FromResult<IReadOnlyList<BrokerAccount>>((_accounts.Count > 0 ? (IEnumerable<string>)_accounts : exchange.PaperAccountIds()).Select(a => new BrokerAccount(a, a)).ToList());
 
     public Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(string accountId, CancellationToken ct) =>
         Task.FromResult(exchange.Positions(Served(accountId)));

@@ -53,6 +53,9 @@ public sealed class SimulatorExchange(InstrumentCatalog catalog, TimeProvider cl
         }
     }
 
+    /// <summary>The paper accounts a login on this exchange lists: SIM-1 to SIM-<i>n</i> (Simulator:PaperAccounts).</summary>
+    public IReadOnlyList<string> PaperAccountIds() => [.. Enumerable.Range(1, _options.PaperAccounts).Select(n => $"SIM-{n}")];
+
     public decimal PriceOf(string symbol)
     {
         lock (_gate)

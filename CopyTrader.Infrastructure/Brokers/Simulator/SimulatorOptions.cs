@@ -14,6 +14,10 @@ public sealed class SimulatorOptions
     [Range(typeof(decimal), "0", "1000000000")]
     public decimal StartingBalance { get; set; } = 50_000m;
 
+    /// <summary>How many paper accounts (SIM-1, SIM-2, ...) a new Simulator connection discovers.</summary>
+    [Range(1, 100)]
+    public int PaperAccounts { get; set; } = 4;
+
     /// <summary>Seed for the price walk; null picks a random one.</summary>
     public int? RandomSeed { get; set; }
 
