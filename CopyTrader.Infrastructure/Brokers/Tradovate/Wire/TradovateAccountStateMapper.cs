@@ -14,6 +14,13 @@ public sealed record TradovatePositionState(
         TimeUtc, TradovateFillMapper.Text(AccountId), new BrokerPosition(Symbol, NetPos, NetPrice ?? 0m, openPnl, realizedPnl));
 }
 
+/// <summary>A <c>position</c> entity's own fields, before its contract's symbol is looked up.</summary>
+public sealed record TradovatePositionEntity(
+    long PositionId, long AccountId, long ContractId, DateTimeOffset TimeUtc, int NetPos, decimal? NetPrice)
+{
+    public TradovatePositionState WithSymbol(string symbol) => new(PositionId, AccountId, ContractId, symbol, TimeUtc, NetPos, NetPrice);
+}
+
 /// <summary>A <c>cashBalance</c> entity (<c>amount</c>, optional <c>realizedPnL</c>); open P&amp;L is not on it.</summary>
 public sealed record TradovateCashBalanceState(
     long CashBalanceId, long AccountId, long CurrencyId, DateTimeOffset TimeUtc, decimal Amount, decimal? RealizedPnl)
@@ -28,6 +35,20 @@ public static class TradovateAccountStateMapper
     public static TradovateWireResult<TradovatePositionState> Position(JsonElement position, Func<long, string?> symbolForContract)
     {
         ArgumentNullException.ThrowIfNull(symbolForContract);
+        var read = ReadPosition(position);
+        if (read.Value is not { } p)
+        {
+            return TradovateWireResult<TradovatePositionState>.Malformed(read.Reason!);
+        }
+
+        return symbolForContract(p.ContractId) is { Length: > 0 } symbol
+            ? TradovateWireResult<TradovatePositionState>.Ok(p.WithSymbol(symbol))
+            : TradovateWireResult<TradovatePositionState>.Unresolved(UnknownContract(p.PositionId, p.ContractId));
+    }
+
+    /// <summary>Reads and checks the position's own fields, without any lookup.</summary>
+    public static TradovateWireResult<TradovatePositionEntity> ReadPosition(JsonElement position)
+    {
         var fields = new TradovateEntityFields(position, "position");
         var id = fields.Id("id");
         var accountId = fields.Id("accountId");
@@ -35,15 +56,13 @@ public static class TradovateAccountStateMapper
         var time = fields.Timestamp("timestamp");
         var netPos = fields.WholeNumber("netPos");
         var netPrice = fields.OptionalDecimal("netPrice");
-        if (fields.Problem is { } problem)
-        {
-            return TradovateWireResult<TradovatePositionState>.Malformed(problem);
-        }
-
-        return symbolForContract(contractId) is { Length: > 0 } symbol
-            ? TradovateWireResult<TradovatePositionState>.Ok(new(id, accountId, contractId, symbol, time, netPos, netPrice))
-            : TradovateWireResult<TradovatePositionState>.Unresolved($"position {id} is for contract {contractId}, whose symbol is not known");
+        return fields.Problem is { } problem
+            ? TradovateWireResult<TradovatePositionEntity>.Malformed(problem)
+            : TradovateWireResult<TradovatePositionEntity>.Ok(new(id, accountId, contractId, time, netPos, netPrice));
     }
+
+    internal static string UnknownContract(long positionId, long contractId) =>
+        $"position {positionId} is for contract {contractId}, whose symbol is not known";
 
     public static TradovateWireResult<TradovateCashBalanceState> CashBalance(JsonElement cashBalance)
     {

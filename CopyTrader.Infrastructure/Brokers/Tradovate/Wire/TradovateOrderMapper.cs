@@ -19,11 +19,26 @@ public sealed record TradovateOrderState(
     string OrdStatus,
     OrderStatus? Status);
 
+/// <summary>
+/// An <c>order</c> entity's own fields, before any lookup: <see cref="OcoId"/>, <see cref="ParentId"/> and
+/// <see cref="LinkedId"/> are the wire's optional links to other orders.
+/// </summary>
+public sealed record TradovateOrderEntity(
+    long OrderId,
+    long AccountId,
+    long ContractId,
+    DateTimeOffset TimeUtc,
+    Side Side,
+    string OrdStatus,
+    long? OcoId,
+    long? ParentId,
+    long? LinkedId);
+
 public static class TradovateOrderMapper
 {
-    public static TradovateWireResult<TradovateOrderState> Map(JsonElement order, Func<long, string?> symbolForContract)
+    /// <summary>Reads and checks the order's own fields, without any lookup.</summary>
+    public static TradovateWireResult<TradovateOrderEntity> Read(JsonElement order)
     {
-        ArgumentNullException.ThrowIfNull(symbolForContract);
         var fields = new TradovateEntityFields(order, "order");
         var id = fields.Id("id");
         var accountId = fields.Id("accountId");
@@ -31,19 +46,34 @@ public static class TradovateOrderMapper
         var time = fields.Timestamp("timestamp");
         var side = fields.Action();
         var ordStatus = fields.String("ordStatus");
-        if (fields.Problem is { } problem)
+        var ocoId = fields.OptionalId("ocoId");
+        var parentId = fields.OptionalId("parentId");
+        var linkedId = fields.OptionalId("linkedId");
+        return fields.Problem is { } problem
+            ? TradovateWireResult<TradovateOrderEntity>.Malformed(problem)
+            : TradovateWireResult<TradovateOrderEntity>.Ok(new(id, accountId, contractId, time, side, ordStatus, ocoId, parentId, linkedId));
+    }
+
+    public static TradovateWireResult<TradovateOrderState> Map(JsonElement order, Func<long, string?> symbolForContract)
+    {
+        ArgumentNullException.ThrowIfNull(symbolForContract);
+        var read = Read(order);
+        if (read.Value is not { } o)
         {
-            return TradovateWireResult<TradovateOrderState>.Malformed(problem);
+            return TradovateWireResult<TradovateOrderState>.Malformed(read.Reason!);
         }
 
-        if (symbolForContract(contractId) is not { Length: > 0 } symbol)
+        if (symbolForContract(o.ContractId) is not { Length: > 0 } symbol)
         {
-            return TradovateWireResult<TradovateOrderState>.Unresolved($"order {id} is for contract {contractId}, whose symbol is not known");
+            return TradovateWireResult<TradovateOrderState>.Unresolved(UnknownContract(o.OrderId, o.ContractId));
         }
 
         return TradovateWireResult<TradovateOrderState>.Ok(
-            new TradovateOrderState(id, accountId, contractId, symbol, time, side, ordStatus, StatusOf(ordStatus)));
+            new TradovateOrderState(o.OrderId, o.AccountId, o.ContractId, symbol, o.TimeUtc, o.Side, o.OrdStatus, StatusOf(o.OrdStatus)));
     }
+
+    internal static string UnknownContract(long orderId, long contractId) =>
+        $"order {orderId} is for contract {contractId}, whose symbol is not known";
 
     /// <summary>
     /// Tradovate <c>ordStatus</c> to the Domain's. Pending states are still alive at the broker, so they count as
