@@ -38,8 +38,9 @@ public sealed partial class TradovateUserState
     }
 
     /// <summary>
-    /// The first chunk of a session replaces the session state and completes the snapshot (once its positions'
-    /// contracts are known); later chunks (<c>splitResponses</c>, no documented end marker [U]) merge as history.
+    /// The first chunk of a session replaces the session state and completes the snapshot once the contracts of its
+    /// positions (and of any chunk's positions before that) are known; later chunks (<c>splitResponses</c>, no
+    /// documented end marker [U]) merge as history.
     /// </summary>
     private void OnSnapshot(JsonElement data)
     {
@@ -74,7 +75,7 @@ public sealed partial class TradovateUserState
         var positionKeys = new HashSet<(long, long)>();
         ForEach(data, "positions", position =>
         {
-            if (OnPosition(position, isSnapshot: true, awaitContract: first) is { } key)
+            if (OnPosition(position, isSnapshot: true, awaitContract: _phase != SyncPhase.Synced) is { } key)
             {
                 positionKeys.Add(key);
             }

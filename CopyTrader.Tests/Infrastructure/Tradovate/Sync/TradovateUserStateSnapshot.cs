@@ -169,6 +169,21 @@ public class TradovateUserStateSnapshot
     }
 
     [Fact]
+    public void APositionOfASecondChunkWaitingForItsContractAlsoHoldsTheCompletion()
+    {
+        var driver = new TradovateUserStateDriver();
+        driver.Session(1);
+        driver.Snapshot(Snapshot(("positions", [Position(500, 2, contractId: 777)])));
+        driver.Snapshot(Snapshot(("positions", [Position(501, -1, contractId: 778)])));
+
+        var first = driver.AddContract(777, "MESZ6");
+        var second = driver.AddContract(778, "M2KZ6");
+
+        Assert.DoesNotContain(first, e => e is SnapshotCompleteEvent);
+        Assert.Equal([typeof(PositionUpdateEvent), typeof(SnapshotCompleteEvent)], second.Select(e => e.GetType()));
+    }
+
+    [Fact]
     public void ANewSessionDropsTheChangesHeldForTheOldOneWithAProblem()
     {
         var driver = new TradovateUserStateDriver();
