@@ -68,9 +68,12 @@ internal sealed class TradovateSessionBook
         Index(_commandsByOrder, command.OrderId, command.CommandId);
     }
 
-    /// <summary>The <c>clOrdId</c> of the order's <c>New</c> command, if it has arrived.</summary>
+    /// <summary>
+    /// The <c>clOrdId</c> of the order's <c>New</c> command, else of its first command that has one (the rule the
+    /// REST order join uses too), or null while none has arrived.
+    /// </summary>
     public string? ClientOrderIdOf(long orderId) =>
-        CommandsOf(orderId).Where(c => c.CommandType == "New").Select(c => c.ClOrdId).FirstOrDefault(id => id is not null);
+        CommandsOf(orderId).Where(c => c.ClOrdId is not null).OrderBy(c => c.CommandType == "New" ? 0 : 1).FirstOrDefault()?.ClOrdId;
 
     /// <summary>The order a report is about: named on an execution report, through its command on a command report.</summary>
     public long? OrderOfReport(TradovateReportState report) =>

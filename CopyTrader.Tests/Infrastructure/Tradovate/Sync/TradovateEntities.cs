@@ -7,9 +7,9 @@ internal static class TradovateEntities
 {
     public const long Account = 25;
     public const long OtherAccount = 26;
-    public const long Contract = 560901;
+    public const long ContractId = 560901;
     public const string Symbol = "MNQZ6";
-    public const long OtherContract = 560902;
+    public const long OtherContractId = 560902;
     public const string OtherSymbol = "ESZ6";
 
     public static readonly DateTimeOffset T0 = new(2026, 11, 4, 15, 0, 0, TimeSpan.Zero);
@@ -18,10 +18,10 @@ internal static class TradovateEntities
 
     public static string AccountEntity(long id = Account, string name = "DEMO25") => Serialize(new { id, name, userId = 7001, accountType = "Customer", active = true });
 
-    public static string ContractEntity(long id = Contract, string name = Symbol) => Serialize(new { id, name, contractMaturityId = 48001 });
+    public static string ContractEntity(long id = ContractId, string name = Symbol) => Serialize(new { id, name, contractMaturityId = 48001 });
 
     public static string Order(
-        long id, string ordStatus = "Working", string action = "Buy", long accountId = Account, long contractId = Contract,
+        long id, string ordStatus = "Working", string action = "Buy", long accountId = Account, long contractId = ContractId,
         long? ocoId = null, long? parentId = null, int at = 0) =>
         Serialize(new { id, accountId, contractId, timestamp = At(at), action, ordStatus, ocoId, parentId, admin = false });
 
@@ -37,7 +37,7 @@ internal static class TradovateEntities
         Serialize(new { id, commandId, timestamp = At(at), commandStatus = rejectReason is null ? "AtExecution" : "RiskRejected", rejectReason, text });
 
     public static string Fill(
-        long id, long orderId, int qty = 1, decimal price = 21000.25m, string action = "Buy", long contractId = Contract, int at = 0,
+        long id, long orderId, int qty = 1, decimal price = 21000.25m, string action = "Buy", long contractId = ContractId, int at = 0,
         (int Year, int Month, int Day)? tradeDate = null)
     {
         var date = tradeDate ?? (2026, 11, 4);
@@ -48,7 +48,7 @@ internal static class TradovateEntities
         });
     }
 
-    public static string Position(long id, int netPos, decimal? netPrice = 21000.25m, long accountId = Account, long contractId = Contract, int at = 0) =>
+    public static string Position(long id, int netPos, decimal? netPrice = 21000.25m, long accountId = Account, long contractId = ContractId, int at = 0) =>
         Serialize(new { id, accountId, contractId, timestamp = At(at), netPos, netPrice, bought = 0, sold = 0, prevPos = 0 });
 
     public static string CashBalance(long id, decimal amount, decimal? realizedPnL = null, long accountId = Account, int at = 0) =>
@@ -65,7 +65,7 @@ internal static class TradovateEntities
     /// <summary>The usual start: both accounts and both contracts, nothing else.</summary>
     public static string ReferenceSnapshot(params (string Name, string[] Entities)[] more) => Snapshot(
         [("accounts", [AccountEntity(), AccountEntity(OtherAccount, "DEMO26")]),
-         ("contracts", [ContractEntity(), ContractEntity(OtherContract, OtherSymbol)]),
+         ("contracts", [ContractEntity(), ContractEntity(OtherContractId, OtherSymbol)]),
          .. more]);
 
     public static JsonElement Json(string text) => JsonSerializer.Deserialize<JsonElement>(text);

@@ -59,7 +59,7 @@ internal sealed class TradovateUserStateDriver
     }
 
     /// <summary>A market order placed, acknowledged and working: order, New command, version.</summary>
-    public IReadOnlyList<BrokerEvent> WorkingOrder(long orderId, string action = "Buy", int qty = 1, string? clOrdId = null, long contractId = Contract) =>
+    public IReadOnlyList<BrokerEvent> WorkingOrder(long orderId, string action = "Buy", int qty = 1, string? clOrdId = null, long contractId = ContractId) =>
     [
         .. Created("order", Order(orderId, "PendingNew", action, contractId: contractId)),
         .. Created("command", Command(orderId + 1000, orderId, clOrdId)),

@@ -32,6 +32,21 @@ public class TradovateUserStateOrders
     }
 
     [Fact]
+    public void TheClientOrderIdIsTheNewCommandsElseTheFirstCommandsThatHasOne()
+    {
+        var driver = new TradovateUserStateDriver();
+        driver.Sync();
+        driver.Created("order", Order(100));
+        driver.Created("orderVersion", Version(2100, 100));
+
+        var modify = driver.Created("command", Command(1102, 100, "ct-modify", commandType: "Modify"));
+        var placed = driver.Created("command", Command(1101, 100, "ct-new"));
+
+        Assert.Equal("ct-modify", Assert.Single(modify.OfType<OrderUpdateEvent>()).Order.ClientOrderId);
+        Assert.Equal("ct-new", Assert.Single(placed.OfType<OrderUpdateEvent>()).Order.ClientOrderId);
+    }
+
+    [Fact]
     public void AnUnchangedOrderDoesNotComeOutAgain()
     {
         var driver = new TradovateUserStateDriver();

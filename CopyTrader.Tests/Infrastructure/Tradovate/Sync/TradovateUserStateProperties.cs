@@ -104,7 +104,7 @@ public class TradovateUserStateProperties
     /// <summary>Per order: placed, its New command and version, working, filled one lot at a time, filled; the position follows.</summary>
     private static List<Step> Realistic(int[] fillCounts, bool lateContract)
     {
-        var contract = lateContract ? LateContract : Contract;
+        var contract = lateContract ? LateContract : ContractId;
         var steps = new List<Step>();
         var net = 0;
         for (var i = 0; i < fillCounts.Length; i++)

@@ -13,7 +13,7 @@ public class TradovateUserStateQueries
     {
         var driver = new TradovateUserStateDriver();
         driver.Sync(1,
-            ("positions", [Position(500, -2, 21000m), Position(501, 0, null, contractId: OtherContract)]),
+            ("positions", [Position(500, -2, 21000m), Position(501, 0, null, contractId: OtherContractId)]),
             ("orders", [Order(100), Order(101, "Filled")]),
             ("orderVersions", [Version(2100, 100, 1, "Limit", price: 20000m), Version(2101, 101)]),
             ("cashBalances", [CashBalance(600, 10m)]));
@@ -24,8 +24,8 @@ public class TradovateUserStateQueries
         Assert.Equal([new BrokerPosition(Symbol, -2, 21000m, 0m, 0m)], driver.State.Positions("25"));
         Assert.Equal(["100"], driver.State.WorkingOrders("25").Select(o => o.BrokerOrderId));
         Assert.Equal(new AccountBalance(10m, 0m, 0m), driver.State.Balance("25"));
-        Assert.Equal(Contract, driver.State.ContractIdFor(Symbol));
-        Assert.Equal(OtherSymbol, driver.State.SymbolFor(OtherContract));
+        Assert.Equal(ContractId, driver.State.ContractIdFor(Symbol));
+        Assert.Equal(OtherSymbol, driver.State.SymbolFor(OtherContractId));
         Assert.Null(driver.State.ContractIdFor("NQH7"));
         Assert.Null(driver.State.SymbolFor(1));
     }

@@ -13,7 +13,7 @@ public class TradovateUserStateSnapshot
         ("orderVersions", [Version(200, 100, 2), Version(201, 101, 1, "Limit", price: 21100m), Version(202, 102)]),
         ("commands", [Command(300, 100, "ct-a"), Command(301, 101, "ct-b")]),
         ("fills", [Fill(400, 100, 1, at: 1), Fill(401, 100, 1, at: 2), Fill(402, 102)]),
-        ("positions", [Position(500, 2, 21000.5m), Position(501, 0, null, contractId: OtherContract), Position(502, 3, accountId: OtherAccount)]),
+        ("positions", [Position(500, 2, 21000.5m), Position(501, 0, null, contractId: OtherContractId), Position(502, 3, accountId: OtherAccount)]),
         ("cashBalances", [CashBalance(600, 50_000m, 125.5m), CashBalance(601, 1m, accountId: OtherAccount)]),
     ];
 
