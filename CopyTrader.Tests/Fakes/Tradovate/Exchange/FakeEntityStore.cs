@@ -11,7 +11,7 @@ internal sealed class FakeEntityStore
             FakeEntityKind.Of("account", Accounts),
             FakeEntityKind.Of("currency", Currencies) with { SnapshotKey = "currencies" },
             FakeEntityKind.Of("product", Products),
-            FakeEntityKind.Of("contractMaturity", Maturities, m => m.ProductId),
+            FakeEntityKind.Of("contractMaturity", Maturities, m => m.ProductId) with { SnapshotKey = "contractMaturities" },
             FakeEntityKind.Of("contract", Contracts, c => c.ContractMaturityId),
             FakeEntityKind.Of("order", Orders, o => o.AccountId),
             FakeEntityKind.Of("orderVersion", OrderVersions, v => v.OrderId),

@@ -31,7 +31,10 @@ public sealed partial class FakeTradovateExchange
 
     public FakePlaceResult Liquidate(long accountId, long contractId) => Operate(() => LiquidateCore(accountId, contractId, null, viaApi: false));
 
-    /// <summary>Fills <paramref name="qty"/> of a working order at <paramref name="price"/> (default: last price); a partial fill leaves it Working.</summary>
+    /// <summary>
+    /// Fills <paramref name="qty"/> of a working order at <paramref name="price"/> (default: its limit price, or the last
+    /// price for market and stop orders); a partial fill leaves it Working.
+    /// </summary>
     public void Fill(long orderId, int qty, decimal? price = null) => Operate(() =>
     {
         var order = _book.GetValueOrDefault(orderId) ?? throw UnknownOrder(orderId);
@@ -40,7 +43,7 @@ public sealed partial class FakeTradovateExchange
             throw new InvalidOperationException($"order {orderId} is {StatusOf(order)} with {order.Remaining} left; cannot fill {qty}");
         }
 
-        Execute(order, qty, price ?? _prices[order.ContractId]);
+        Execute(order, qty, price ?? (order.OrderType is Limit or StopLimit ? order.Price!.Value : _prices[order.ContractId]));
         Sweep(order.ContractId);
         return 0;
     });
