@@ -25,6 +25,10 @@ internal sealed class FakeIds
         [typeof(FakeCashBalance)] = 1_010_001,
     };
 
+    /// <summary>Makes later ids of <typeparamref name="T"/> start above <paramref name="taken"/>.</summary>
+    public void Above<T>(long taken)
+        where T : IFakeEntity => _next[typeof(T)] = Math.Max(_next[typeof(T)], taken + 1);
+
     public long Next<T>()
         where T : IFakeEntity
     {

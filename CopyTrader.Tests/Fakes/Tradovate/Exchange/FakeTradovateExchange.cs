@@ -31,7 +31,8 @@ public sealed partial class FakeTradovateExchange
         Operate(() =>
         {
             _store.Currencies.Put(new FakeCurrency(_ids.Next<FakeCurrency>(), "USD"));
-            PrimaryUser = Save(new FakeUser(_ids.Next<FakeUser>(), logins.Options.Name));
+            PrimaryUser = Save(new FakeUser(logins.Options.UserId, logins.Options.Name));
+            _ids.Above<FakeUser>(PrimaryUser.Id);
             SeedContracts();
             AddAccountCore("DEMO" + FakeTradovateSnapshot.AccountId, PrimaryUser.Id, DefaultStartingCash);
             return 0;

@@ -127,6 +127,35 @@ public class FakeExchangeOrderTests
     }
 
     [Fact]
+    public async Task StopLimitTriggersAtTheStopThenWorksAsALimit()
+    {
+        await using var h = await StartAsync();
+        var orderId = await h.PlaceAsync(new
+        {
+            accountId = AccountId, action = "Buy", symbol = "NQZ6", orderQty = 1, orderType = "StopLimit", stopPrice = 21_010m, price = 21_012m, isAutomated = true,
+        });
+
+        h.Exchange.SetPrice("NQZ6", 21_020m);
+        Assert.Empty(h.Exchange.FillsOfOrder(orderId));
+        h.Exchange.SetPrice("NQZ6", 21_011m);
+
+        Assert.Equal(21_012m, Assert.Single(h.Exchange.FillsOfOrder(orderId)).Price);
+    }
+
+    [Fact]
+    public async Task AddedContractIsNamedWithMonthCodeAndOneDigitYear()
+    {
+        await using var h = await StartAsync();
+        var contract = h.Exchange.AddContract("MES", 6, 2027, 6_100m);
+
+        var orderId = await h.PlaceAsync(Market(AccountId, "Buy", 1, "MESM7"));
+
+        Assert.Equal("MESM7", contract.Name);
+        Assert.Equal(6_100m, Assert.Single(h.Exchange.FillsOfOrder(orderId)).Price);
+        Assert.Equal(5m, h.Exchange.ProductOfContract(contract.Id).ValuePerPoint);
+    }
+
+    [Fact]
     public async Task ModifyReplacesTheVersionAndCancelEndsTheOrder()
     {
         await using var h = await StartAsync();
