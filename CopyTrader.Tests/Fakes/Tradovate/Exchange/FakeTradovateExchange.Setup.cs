@@ -35,7 +35,7 @@ public sealed partial class FakeTradovateExchange
         return contract;
     });
 
-    /// <summary>Sets the last price; resting limit and stop orders the price crosses fill (see <see cref="FakeTradovateExchange"/> remarks in Matching).</summary>
+    /// <summary>Sets the last price; working limit and stop orders it reaches fill at once (rules in FakeTradovateExchange.Matching.cs).</summary>
     public void SetPrice(string symbol, decimal price) => Operate(() =>
     {
         var contract = ContractCore(symbol);
