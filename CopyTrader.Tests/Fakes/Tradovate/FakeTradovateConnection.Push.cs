@@ -25,6 +25,7 @@ public sealed partial class FakeTradovateConnection
             }
 
             Interlocked.Exchange(ref _lastServerFrame, _time.GetTimestamp());
+            Locked(() => _sent.Add(frame));
         }
         finally
         {
@@ -83,6 +84,7 @@ public sealed partial class FakeTradovateConnection
         {
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
             Interlocked.Exchange(ref _lastServerFrame, _time.GetTimestamp());
+            Locked(() => _sent.Add(frame));
         }
         finally
         {

@@ -1,12 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using CopyTrader.Tests.Fakes.Tradovate.Api;
 
 namespace CopyTrader.Tests.Fakes.Tradovate;
 
-/// <summary>How the fake answers client frames: <c>[]</c>, <c>authorize</c>, <c>user/syncrequest</c> (protocol file 1.5, 1.6).</summary>
+/// <summary>
+/// How the fake answers client frames (protocol file 1.5, 1.6): <c>[]</c>, <c>authorize</c>, <c>user/syncrequest</c>,
+/// and any other endpoint through the same trading API as REST, with the socket's grant.
+/// </summary>
 public sealed partial class FakeTradovateConnection
 {
-    private async Task OnClientFrameAsync(string text, CancellationToken ct)
+    private FakeTradovateGrant? _grant;
+
+    private void OnClientFrame(string text)
     {
         var now = _time.GetUtcNow();
         Interlocked.Exchange(ref _lastClientFrame, _time.GetTimestamp());
@@ -33,12 +39,21 @@ public sealed partial class FakeTradovateConnection
             return;
         }
 
-        var reply = Answer(parts[0], id, parts[3]);
-        await SendAsync($"a[{reply}]", ct);
+        _backend.Log.Add(new FakeTradovateRequest(now, "WS", parts[0], parts[2], _grant?.Token, parts[3]));
+        if (Answer(parts[0], id, parts[2], parts[3]) is { } reply)
+        {
+            Enqueue($"a[{reply}]");
+        }
     }
 
-    private string Answer(string endpoint, long id, string body)
+    /// <summary>The reply message, or null when the reply was queued already (a sync snapshot).</summary>
+    private string? Answer(string endpoint, long id, string query, string body)
     {
+        if (_backend.Faults.TakeSocketRateLimit())
+        {
+            return $$"""{"s":429,"i":{{id}}}""";
+        }
+
         if (endpoint == "authorize")
         {
             if (IsAuthorized)
@@ -46,31 +61,29 @@ public sealed partial class FakeTradovateConnection
                 Violation("second authorize");
             }
 
-            IsAuthorized = _options.ValidTokens.Contains(body);
+            _grant = _backend.Access.Resolve(body);
+            IsAuthorized = _grant is not null;
             return IsAuthorized ? Ok(id) : Error(id, 401, "Invalid access token");
         }
 
-        if (!IsAuthorized)
+        if (_grant is not { } grant)
         {
             Violation($"{endpoint} before authorize");
             return Error(id, 401, "Access is denied"); // error text [U]
         }
 
-        if (endpoint != "user/syncrequest")
+        if (_backend.Faults.Penalties.Check(endpoint, body) is { } penalty)
         {
-            return Error(id, 404, $"Unknown endpoint {endpoint}"); // error text [U]
+            return $$"""{"s":200,"i":{{id}},"d":{{penalty.ToJsonString()}}}""";
         }
 
-        lock (_gate)
+        if (endpoint == "user/syncrequest")
         {
-            _syncBodies.Add(body);
-            if (_syncBodies.Count > 1)
-            {
-                _violations.Add($"user/syncrequest number {_syncBodies.Count} on one socket");
-            }
+            return Sync(id, body, grant);
         }
 
-        return $$"""{"s":200,"i":{{id}},"d":{{_options.SnapshotJson}}}""";
+        var answer = _backend.Api.Answer(new FakeApiCall(endpoint, FakeApiCall.ParseQuery(query), body, grant));
+        return answer.Json is { } json ? $$"""{"s":{{answer.Status}},"i":{{id}},"d":{{json}}}""" : Error(id, answer.Status, answer.ErrorText ?? "");
     }
 
     private static string Ok(long id) => $$"""{"s":200,"i":{{id}}}""";

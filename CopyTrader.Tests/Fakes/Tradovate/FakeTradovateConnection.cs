@@ -1,17 +1,22 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Threading.Channels;
 
 namespace CopyTrader.Tests.Fakes.Tradovate;
 
 /// <summary>
 /// One client socket on the fake: what the client sent (frames, heartbeats, sync requests, protocol
-/// violations), and controls for the test to push frames, close, shut down or drop it.
+/// violations) and what the fake sent, and controls for the test to push frames, close, shut down or drop it.
+/// Replies and exchange events leave in order through one outbound queue.
 /// </summary>
 public sealed partial class FakeTradovateConnection
 {
     private readonly WebSocket _socket;
     private readonly FakeTradovateOptions _options;
+    private readonly FakeTradovateBackend _backend;
     private readonly TimeProvider _time;
+    private readonly Channel<string> _outbound = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<string> _sent = [];
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly object _gate = new();
     private readonly List<FakeTradovateReceivedFrame> _frames = [];
@@ -24,11 +29,12 @@ public sealed partial class FakeTradovateConnection
     private long _lastServerFrame;
     private volatile bool _openSent;
 
-    internal FakeTradovateConnection(WebSocket socket, FakeTradovateOptions options)
+    internal FakeTradovateConnection(WebSocket socket, FakeTradovateBackend backend)
     {
         _socket = socket;
-        _options = options;
-        _time = options.TimeProvider;
+        _backend = backend;
+        _options = backend.Options;
+        _time = _options.TimeProvider;
         ConnectedAt = _time.GetUtcNow();
     }
 
@@ -45,6 +51,9 @@ public sealed partial class FakeTradovateConnection
     public Task Closed => _closed.Task;
 
     public IReadOnlyList<FakeTradovateReceivedFrame> ReceivedFrames => Locked(() => _frames.ToArray());
+
+    /// <summary>Every frame the fake sent on this socket, <c>o</c> and <c>h</c> included, in order.</summary>
+    public IReadOnlyList<string> SentFrames => Locked(() => _sent.ToArray());
 
     /// <summary>When each client <c>[]</c> arrived.</summary>
     public IReadOnlyList<DateTimeOffset> HeartbeatTimes => Locked(() => _heartbeats.ToArray());
@@ -73,9 +82,10 @@ public sealed partial class FakeTradovateConnection
             await SendAsync("o", stop.Token);
             var heartbeats = HeartbeatLoopAsync(stop.Token);
             var silence = SilenceWatchAsync(stop.Token);
+            var pump = PumpAsync(stop.Token);
             await receive;
             await stop.CancelAsync();
-            await Task.WhenAll(heartbeats, silence);
+            await Task.WhenAll(heartbeats, silence, pump);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
@@ -108,7 +118,7 @@ public sealed partial class FakeTradovateConnection
                 {
                     var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
                     message.SetLength(0);
-                    await OnClientFrameAsync(text, ct);
+                    OnClientFrame(text);
                 }
             }
         }
@@ -131,6 +141,7 @@ public sealed partial class FakeTradovateConnection
                 var idle = _time.GetElapsedTime(Interlocked.Read(ref _lastServerFrame));
                 if (idle >= interval)
                 {
+                    await _backend.Faults.WaitIfSocketsStalledAsync(ct);
                     await SendAsync("h", ct);
                     continue;
                 }
@@ -139,6 +150,20 @@ public sealed partial class FakeTradovateConnection
             }
         });
     }
+
+    private async Task PumpAsync(CancellationToken ct)
+    {
+        await Quietly(async () =>
+        {
+            await foreach (var frame in _outbound.Reader.ReadAllAsync(ct))
+            {
+                await _backend.Faults.WaitIfSocketsStalledAsync(ct);
+                await SendAsync(frame, ct);
+            }
+        });
+    }
+
+    private void Enqueue(string frame) => _outbound.Writer.TryWrite(frame);
 
     private async Task SilenceWatchAsync(CancellationToken ct)
     {
@@ -175,6 +200,14 @@ public sealed partial class FakeTradovateConnection
         lock (_gate)
         {
             return read();
+        }
+    }
+
+    private void Locked(Action write)
+    {
+        lock (_gate)
+        {
+            write();
         }
     }
 }

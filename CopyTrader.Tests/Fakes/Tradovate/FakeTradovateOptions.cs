@@ -18,11 +18,25 @@ public sealed record FakeTradovateOptions
     /// <summary>Client silence after which the server drops the socket; not documented [U].</summary>
     public TimeSpan ClientSilenceTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The <c>d</c> of the <c>user/syncrequest</c> answer (protocol file 1.6).</summary>
-    public string SnapshotJson { get; init; } = FakeTradovateSnapshot.Default;
+    /// <summary>
+    /// A fixed <c>d</c> for the <c>user/syncrequest</c> answer (protocol file 1.6); null builds it from
+    /// <see cref="FakeTradovateServer.Exchange"/> for the accounts the request covers (see <see cref="ForExchange"/>).
+    /// </summary>
+    public string? SnapshotJson { get; init; } = FakeTradovateSnapshot.Default;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The account and token lifetime of the REST auth endpoints (<see cref="FakeTradovateRest"/>).</summary>
     public FakeTradovateRestOptions Rest { get; init; } = new();
+
+    /// <summary>
+    /// Options for a fake exchange: sync snapshots built from the exchange, and one clock for exchange timestamps,
+    /// socket timers and token expiry. With a FakeTimeProvider no <c>h</c> is sent and no silent client is dropped
+    /// until the test advances it.
+    /// </summary>
+    public static FakeTradovateOptions ForExchange(TimeProvider? time = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        return new FakeTradovateOptions { SnapshotJson = null, TimeProvider = clock, Rest = new FakeTradovateRestOptions { TimeProvider = clock } };
+    }
 }

@@ -27,16 +27,21 @@ public sealed partial class FakeTradovateRest
         return false;
     }
 
-    private string NewToken()
+    private string NewToken(FakeTradovateLogin login)
     {
         var token = $"fake-rest-token-{Interlocked.Increment(ref _issued)}";
-        Locked(() => _tokens[token] = options.TimeProvider.GetUtcNow() + options.TokenLifetime);
+        Locked(() =>
+        {
+            _tokens[token] = options.TimeProvider.GetUtcNow() + options.TokenLifetime;
+            _tokenLogins[token] = login;
+        });
         return token;
     }
 
     private JsonObject Grant(string token)
     {
         var expiration = ExpirationOf(token)!.Value;
+        var login = Locked(() => _tokenLogins[token]);
         return new JsonObject
         {
             ["accessToken"] = token,
@@ -44,17 +49,24 @@ public sealed partial class FakeTradovateRest
             ["expirationTime"] = expiration.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             ["passwordExpirationTime"] = expiration.AddDays(90).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             ["userStatus"] = "Active",
-            ["userId"] = options.UserId,
-            ["name"] = options.Name,
+            ["userId"] = login.UserId,
+            ["name"] = login.Name,
             ["hasLive"] = false,
         };
     }
 
-    private bool CredentialsMatch(JsonObject request) =>
-        request["name"]?.GetValueKind() == JsonValueKind.String && (string?)request["name"] == options.Name
-        && request["password"]?.GetValueKind() == JsonValueKind.String && (string?)request["password"] == options.Password
-        && request["sec"]?.GetValueKind() == JsonValueKind.String && (string?)request["sec"] == options.Sec
-        && request["cid"]?.ToString() == options.Cid.ToString(CultureInfo.InvariantCulture);
+    private FakeTradovateLogin? LoginOf(JsonObject request)
+    {
+        if (request["name"]?.GetValueKind() != JsonValueKind.String || request["password"]?.GetValueKind() != JsonValueKind.String
+            || request["sec"]?.GetValueKind() != JsonValueKind.String || (string?)request["sec"] != options.Sec
+            || request["cid"]?.ToString() != options.Cid.ToString(CultureInfo.InvariantCulture))
+        {
+            return null;
+        }
+
+        var (name, password) = ((string?)request["name"], (string?)request["password"]);
+        return Locked(() => _logins.FirstOrDefault(l => l.Name == name && l.Password == password));
+    }
 
     private void CheckTokenRequest(HttpRequest request, string body)
     {

@@ -19,6 +19,8 @@ public sealed partial class FakeTradovateRest(FakeTradovateRestOptions options)
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _tokens = [];
+    private readonly Dictionary<string, FakeTradovateLogin> _tokenLogins = [];
+    private readonly List<FakeTradovateLogin> _logins = [new(options.Name, options.Password, options.UserId)];
     private readonly List<string> _tokenRequestBodies = [];
     private readonly List<string?> _renewBearers = [];
     private readonly List<string> _violations = [];
@@ -44,6 +46,33 @@ public sealed partial class FakeTradovateRest(FakeTradovateRestOptions options)
     /// <summary>The expiry the fake holds for <paramref name="accessToken"/>, null when it never issued it.</summary>
     public DateTimeOffset? ExpirationOf(string accessToken) =>
         Locked(() => _tokens.TryGetValue(accessToken, out var at) ? at : (DateTimeOffset?)null);
+
+    /// <summary>Tokens issued so far (renewed ones included), in no particular order.</summary>
+    public IReadOnlyList<string> IssuedTokens => Locked(() => _tokens.Keys.ToArray());
+
+    /// <summary>Another name/password the token endpoint accepts (same cid/sec), acting as <paramref name="userId"/>.</summary>
+    public void AddLogin(string name, string password, long userId) => Locked(() => _logins.Add(new FakeTradovateLogin(name, password, userId)));
+
+    /// <summary>Makes a token expire now: REST answers 401 to it and <c>authorize</c> refuses it; open sockets stay open [C].</summary>
+    public void ExpireToken(string accessToken) => Locked(() =>
+    {
+        if (_tokens.ContainsKey(accessToken))
+        {
+            _tokens[accessToken] = options.TimeProvider.GetUtcNow();
+        }
+    });
+
+    public void ExpireAllTokens() => Locked(() =>
+    {
+        foreach (var token in _tokens.Keys.ToArray())
+        {
+            _tokens[token] = options.TimeProvider.GetUtcNow();
+        }
+    });
+
+    /// <summary>The user an issued, unexpired token acts for; null otherwise.</summary>
+    public long? UserOfToken(string accessToken) => Locked(() =>
+        _tokens.TryGetValue(accessToken, out var expiry) && expiry > options.TimeProvider.GetUtcNow() ? _tokenLogins[accessToken].UserId : (long?)null);
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -74,13 +103,13 @@ public sealed partial class FakeTradovateRest(FakeTradovateRestOptions options)
             Penalty = null;
         }
 
-        if (request is null || !CredentialsMatch(request))
+        if (request is null || LoginOf(request) is not { } login)
         {
             await WriteJsonAsync(context, new JsonObject { ["errorText"] = WrongCredentialsText });
             return;
         }
 
-        await WriteJsonAsync(context, Grant(NewToken()));
+        await WriteJsonAsync(context, Grant(NewToken(login)));
     }
 
     private async Task RenewAsync(HttpContext context)
@@ -100,7 +129,7 @@ public sealed partial class FakeTradovateRest(FakeTradovateRestOptions options)
             return;
         }
 
-        var token = options.RenewIssuesNewToken ? NewToken() : bearer;
+        var token = options.RenewIssuesNewToken ? NewToken(Locked(() => _tokenLogins[bearer])) : bearer;
         Locked(() => _tokens[token] = now + options.TokenLifetime);
         await WriteJsonAsync(context, Grant(token));
     }
