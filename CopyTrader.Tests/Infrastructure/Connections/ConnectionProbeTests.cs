@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Tradovate;
@@ -119,7 +120,8 @@ public class ConnectionProbeTests
     [Fact]
     public async Task ASimulatorLoginListsTheExchangesPaperAccounts()
     {
-        var factory = new BrokerConnectorFactory(Simulators.Exchange(_clock), _clock);
+        var exchange = Simulators.Exchange(_clock);
+        var factory = new ScriptedConnectorFactory(_ => new SimulatorConnector(exchange, [], _clock));
 
         var result = await Probe(factory).TestAsync(new ConnectionDraft("Paper", BrokerKind.Simulator), CancellationToken.None);
 

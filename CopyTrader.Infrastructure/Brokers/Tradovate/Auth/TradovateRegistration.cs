@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Brokers.Tradovate.Connector;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Rest;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Trading;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,11 @@ internal static class TradovateRegistration
             .ValidateOnStart();
         services.AddHttpClient(TradovateRestClientFactory.HttpClientName);
         services.AddSingleton<TradovateRestClientFactory>();
+        services.AddOptions<TradovateStreamSettings>()
+            .BindConfiguration(TradovateOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<TradovateConnectorFactory>();
         services.AddQuartz(q =>
         {
             q.AddJob<TokenRefreshJob>(j => j.WithIdentity(TokenRefreshJob.Key));

@@ -56,6 +56,12 @@ public sealed partial class TradovateUserState
             .Where(o => o.Status.IsOpen())];
     }
 
+    /// <summary>An order as last shown, whatever its status (a bracket leg needs to know whether its entry filled); null when unknown.</summary>
+    public BrokerOrder? Order(string brokerOrderId) =>
+        long.TryParse(brokerOrderId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? _shownOrders.GetValueOrDefault(id)
+            : null;
+
     /// <summary>The account's newest cash balance (open P&amp;L is not on the wire: 0), or null when none has arrived.</summary>
     public AccountBalance? Balance(string accountId)
     {

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Threading.Channels;
+using CopyTrader.Domain.Brokers;
+using CopyTrader.Domain.Instruments;
+using CopyTrader.Infrastructure.Brokers.Tradovate.Reconnect;
+using CopyTrader.Infrastructure.Brokers.Tradovate.Rest;
+using CopyTrader.Infrastructure.Brokers.Tradovate.Sync;
+using CopyTrader.Infrastructure.Brokers.Tradovate.Trading;
+using Microsoft.Extensions.Logging;
+
+namespace CopyTrader.Infrastructure.Brokers.Tradovate.Connector;
+
+/// <summary>
+/// One Tradovate login as an <see cref="IBrokerConnector"/>: the user stream (one WebSocket, kept up by
+/// <see cref="TradovateStreamSupervisor"/>) turned into broker events by <see cref="TradovateUserState"/>, and REST for
+/// orders and reads. Every new session is announced as Connected and followed by its snapshot (history), so the hub
+/// rebuilds state and reconciles after each reconnect.
+/// </summary>
+internal sealed partial class TradovateConnector : IBrokerConnector
+{
+    private readonly TradovateConnectorParts _parts;
+    private readonly HashSet<string> _accountIds;
+    private readonly Channel<BrokerEvent> _events = Channel.CreateUnbounded<BrokerEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _stateGate = new();
+    private readonly TradovateUserState _state;
+    private readonly Dictionary<long, string> _placedClientOrderIds = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ILogger _logger;
+    private Task _stream = Task.CompletedTask;
+    private Task _pump = Task.CompletedTask;
+    private int _connected;
+
+    public TradovateConnector(TradovateConnectorParts parts, IReadOnlyCollection<string> accountIds, ILogger logger)
+    {
+        _parts = parts;
+        _accountIds = new HashSet<string>(accountIds, StringComparer.Ordinal);
+        _logger = logger;
+        _state = new TradovateUserState(_accountIds, parts.Clock, placedClientOrderIds: PlacedClientOrderId);
+    }
+
+    public BrokerKind Kind => BrokerKind.Tradovate;
+
+    /// <summary>
+    /// Brackets and OCO exist only as one request at placement (placeoso / placeoco); the copier places legs one by
+    /// one, so it emulates OCO itself. Trailing stops are not mapped yet.
+    /// </summary>
+    public BrokerCapabilities Capabilities { get; } = new(Brackets: false, NativeOco: false, TrailingStops: false, ShortLocates: false, ModifyOrders: true);
+
+    public BrokerConnectionState State { get; private set; } = BrokerConnectionState.Disconnected;
+
+    public ChannelReader<BrokerEvent> Events => _events.Reader;
+
+    private TradovateRestClient Rest => _parts.Rest;
+
+    public async Task ConnectAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _connected, 1) == 1)
+        {
+            return;
+        }
+
+        SetState(BrokerConnectionState.Connecting, null);
+        TradovateToken token;
+        try
+        {
+            token = await _parts.SignIn.TokenAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            SetState(BrokerConnectionState.Failed, ex.Message);
+            throw;
+        }
+
+        if (_accountIds.Count == 0)
+        {
+            SetState(BrokerConnectionState.Connected, "Signed in; no accounts to stream.");
+            return; // a connection being tested: REST only
+        }
+
+        var supervisor = _parts.Supervisor(TradovateSyncRequest.ForUser(token.UserId), async c => (await _parts.SignIn.TokenAsync(c)).AccessToken);
+        supervisor.SessionEnded += OnSessionEnded;
+        _stream = supervisor.RunAsync(_stop.Token);
+        _pump = Task.Run(() => PumpAsync(supervisor), CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_stream, _pump);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        SetState(BrokerConnectionState.Disconnected, "Connector disposed.");
+        _events.Writer.TryComplete();
+        _stop.Dispose();
+    }
+
+    private async Task PumpAsync(TradovateStreamSupervisor supervisor)
+    {
+        await foreach (var message in supervisor.Messages.ReadAllAsync(CancellationToken.None))
+        {
+            if (message is TradovateSessionMessage.SessionStarted started)
+            {
+                _logger.LogInformation("Tradovate login {Login}: session {Session} synced", _parts.LoginKey, started.Session);
+                SetState(BrokerConnectionState.Connected, null);
+            }
+
+            IReadOnlyCollection<long> missing;
+            lock (_stateGate)
+            {
+                Publish(_state.Apply(message));
+                missing = _state.MissingContractIds;
+            }
+
+            foreach (var contractId in missing)
+            {
+                await ResolveContractAsync(contractId);
+            }
+        }
+    }
+
+    private async Task ResolveContractAsync(long contractId)
+    {
+        var resolved = await _parts.Contracts.ResolveAsync(contractId, _stop.Token);
+        if (!resolved.IsSuccess)
+        {
+            _logger.LogWarning("Tradovate contract {ContractId} could not be resolved: {Error}", contractId, resolved.Error);
+            return; // the waiting entities stay visible in the state's pending list
+        }
+
+        var spec = resolved.Value!;
+        _parts.Instruments.Report(spec.ToInstrumentSpec());
+        lock (_stateGate)
+        {
+            Publish(_state.AddContract(spec.ContractId, spec.Symbol));
+        }
+    }
+
+    private void OnSessionEnded(TradovateStreamEnd end)
+    {
+        var next = end.DelayReason ?? $"reconnecting in {end.NextDelay.TotalSeconds:0.#} s";
+        SetState(BrokerConnectionState.Reconnecting, $"{end.End.Reason}; {next}");
+    }
+
+    private void Publish(IReadOnlyList<BrokerEvent> events)
+    {
+        foreach (var e in events)
+        {
+            _events.Writer.TryWrite(e);
+        }
+    }
+
+    private void SetState(BrokerConnectionState state, string? reason)
+    {
+        State = state;
+        _events.Writer.TryWrite(new ConnectionStateEvent(_parts.Clock.GetUtcNow(), state, reason));
+    }
+
+    private string? PlacedClientOrderId(long orderId) => _placedClientOrderIds.GetValueOrDefault(orderId);
+
+    private long Served(string accountId) =>
+        _accountIds.Contains(accountId) && long.TryParse(accountId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new InvalidOperationException($"Tradovate login {_parts.LoginKey} does not serve account {accountId}.");
+}
