@@ -1,16 +1,23 @@
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Brokers.Tradovate;
+using CopyTrader.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopyTrader.Tests.Support;
 
 public static class TestData
 {
-    /// <summary>Adds a follower whose broker connection is a kind this version cannot connect.</summary>
+    public const string UnconfiguredEnvironment = "staging";
+
+    /// <summary>A follower on a Tradovate connection whose environment is not configured, so it can never connect.</summary>
     public static Task<int> AddFollowerOnTradovateAsync(PipelineHost app) => app.WithDbAsync(async db =>
     {
-        var connection = new BrokerConnection("Tradovate demo", BrokerKind.Tradovate, "not-a-real-secret", DateTimeOffset.UtcNow);
+        var login = new TradovateConnectionSettings(UnconfiguredEnvironment, "trader", "secret-password", "CopyTrader", "1.0", 8, "sec");
+        var credentials = app.Services.GetRequiredService<CredentialProtector>().Protect(login.ToJson());
+        var connection = new BrokerConnection("Tradovate demo", BrokerKind.Tradovate, credentials, DateTimeOffset.UtcNow);
         db.BrokerConnections.Add(connection);
         await db.SaveChangesAsync();
         var account = new TradingAccount(connection.Id, "TV-1", "Tradovate follower");

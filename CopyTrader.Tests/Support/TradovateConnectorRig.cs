@@ -1,6 +1,7 @@
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Instruments;
+using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Tradovate;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Auth;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Connector;
@@ -31,6 +32,13 @@ public sealed class TradovateConnectorRig : IAsyncDisposable
     public FakeTradovateServer Server { get; }
 
     public InstrumentCatalog Instruments => _services.GetRequiredService<InstrumentCatalog>();
+
+    /// <summary>The protector the rig's connector factory reads credentials with.</summary>
+    public CredentialProtector Protector => _services.GetRequiredService<CredentialProtector>();
+
+    /// <summary>The app's broker connector factory with the rig's Tradovate factory (and a simulator beside it).</summary>
+    public IBrokerConnectorFactory Connectors => new BrokerConnectorFactory(
+        Simulators.Exchange(), _services.GetRequiredService<TradovateConnectorFactory>(), TimeProvider.System);
 
     public static async Task<TradovateConnectorRig> StartAsync(Dictionary<string, string?>? settings = null)
     {

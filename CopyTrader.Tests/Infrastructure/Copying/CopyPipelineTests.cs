@@ -120,7 +120,7 @@ public class CopyPipelineTests
 
         var failed = Assert.Single(copies, c => c.Outcome == CopyOutcome.Failed);
         Assert.Equal("The broker connection of 'Tradovate follower' is not connected.", failed.Reason);
-        Assert.Contains("Tradovate connector is not available", app.Hub.Accounts.Single(a => a.DisplayName == "Tradovate follower").ConnectionReason);
+        Assert.Contains($"uses Tradovate environment '{TestData.UnconfiguredEnvironment}', which is not configured", app.Hub.Accounts.Single(a => a.DisplayName == "Tradovate follower").ConnectionReason);
     }
 
     [Fact]
