@@ -44,5 +44,11 @@ public sealed record ConnectionStateEvent(
     BrokerConnectionState State,
     string? Reason) : BrokerEvent(TimeUtc);
 
+/// <summary>
+/// Something about the connection the user must see that does not change its state, such as a login the broker has
+/// locked for its rate limits (every request is refused until then). A null <see cref="Notice"/> clears it.
+/// </summary>
+public sealed record ConnectionNoticeEvent(DateTimeOffset TimeUtc, string? Notice) : BrokerEvent(TimeUtc);
+
 /// <summary>The initial sync is over: every later event is live.</summary>
 public sealed record SnapshotCompleteEvent(DateTimeOffset TimeUtc) : BrokerEvent(TimeUtc);

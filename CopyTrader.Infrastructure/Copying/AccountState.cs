@@ -13,5 +13,8 @@ public sealed record AccountState(
     AccountBalance? Balance,
     ImmutableDictionary<string, BrokerPosition> Positions)
 {
+    /// <summary>The connection's standing notice (e.g. a login locked by the broker), or null.</summary>
+    public string? Notice { get; init; }
+
     public int PositionIn(string symbol) => Positions.TryGetValue(symbol, out var p) ? p.Quantity : 0;
 }

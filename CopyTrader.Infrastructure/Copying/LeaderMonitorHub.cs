@@ -185,6 +185,13 @@ internal sealed class LeaderMonitorHub(
 
                 SetConnectionState(runtime.AccountIds.Values, s.State, s.Reason);
                 break;
+            case ConnectionNoticeEvent n:
+                foreach (var id in runtime.AccountIds.Values)
+                {
+                    Update(id, a => a with { Notice = n.Notice });
+                }
+
+                break;
             case SnapshotCompleteEvent:
                 runtime.Live = true;
                 EventRaiser.Raise(SnapshotCompleted, runtime.AccountIds.Values, logger);

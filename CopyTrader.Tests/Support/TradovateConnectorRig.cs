@@ -40,12 +40,14 @@ public sealed class TradovateConnectorRig : IAsyncDisposable
     public IBrokerConnectorFactory Connectors => new BrokerConnectorFactory(
         Simulators.Exchange(), _services.GetRequiredService<TradovateConnectorFactory>(), TimeProvider.System);
 
-    public static async Task<TradovateConnectorRig> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="clock">One clock for the fake and the app's side (a FakeTimeProvider: nothing times out until the test advances it).</param>
+    public static async Task<TradovateConnectorRig> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var server = await FakeTradovateServer.StartAsync(FakeTradovateOptions.ForExchange());
+        clock ??= TimeProvider.System;
+        var server = await FakeTradovateServer.StartAsync(FakeTradovateOptions.ForExchange(clock));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(server)).AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
+            .AddSingleton(clock)
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(InstrumentCatalog.Default)

@@ -125,6 +125,17 @@ public sealed class CockpitPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void ShowsTheConnectionsNoticeSuchAsALockedLogin()
+    {
+        var cut = Render<CockpitPage>();
+        const string lockText = "Tradovate login demo:joe is locked until 2026-11-24 16:00 UTC (HTTP 429); no requests are sent until then.";
+
+        cut.InvokeAsync(() => _hub.Publish(FakeHub.State(11, "Follower one") with { Notice = lockText }));
+
+        cut.WaitForAssertion(() => Assert.Equal(lockText, cut.Find("[data-account='Follower one'] [data-connection-notice]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void UnsubscribesFromEveryFeedOnDispose()
     {
         var cut = Render<CockpitPage>();

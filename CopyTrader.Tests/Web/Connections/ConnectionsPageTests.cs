@@ -52,6 +52,18 @@ public sealed class ConnectionsPageTests : ConnectionsComponentTest
     }
 
     [Fact]
+    public void ShowsALockedLoginBeforeTheLastReason()
+    {
+        var cut = Render<ConnectionsPage>();
+        const string lockText = "Tradovate login demo:joe is locked until 2026-11-24 16:00 UTC (HTTP 429); no requests are sent until then.";
+
+        cut.InvokeAsync(() => Hub.Publish(State(10, BrokerConnectionState.Connected, "Signed in") with { Notice = lockText }));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            lockText, cut.Find("[data-connection='Simulator (demo)'] [data-reason]").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task UnsubscribesFromTheHubOnDispose()
     {
         Render<ConnectionsPage>();

@@ -117,8 +117,11 @@ internal sealed partial class TradovateConnector
         return null;
     }
 
-    private static OrderResult Refused(TradovateError error) =>
-        error.OutcomeUnknown ? throw new TradovateRestException(error) : OrderResult.Reject(error.Message);
+    private OrderResult Refused(TradovateError error)
+    {
+        ShowLoginLock();
+        return error.OutcomeUnknown ? throw new TradovateRestException(error) : OrderResult.Reject(error.Message);
+    }
 
     private async Task<TradovateResult<long>> ContractIdAsync(string symbol, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ internal sealed partial class TradovateConnector
 
     public async Task<IReadOnlyList<BrokerPosition>> GetPositionsAsync(string accountId, CancellationToken ct)
     {
-        var positions = (await _parts.Reader.GetPositionsAsync(Served(accountId), ct)).GetValueOrThrow();
+        var positions = Checked(await _parts.Reader.GetPositionsAsync(Served(accountId), ct));
         var open = new List<BrokerPosition>();
         foreach (var position in positions.Where(p => p.NetPos != 0))
         {
@@ -44,7 +44,7 @@ internal sealed partial class TradovateConnector
             }
         }
 
-        var orders = (await _parts.Reader.GetOrdersAsync(account, workingOnly: true, ct)).GetValueOrThrow();
+        var orders = Checked(await _parts.Reader.GetOrdersAsync(account, workingOnly: true, ct));
         var working = new List<BrokerOrder>();
         foreach (var order in orders)
         {
@@ -56,7 +56,7 @@ internal sealed partial class TradovateConnector
 
     public async Task<AccountBalance> GetBalanceAsync(string accountId, CancellationToken ct)
     {
-        var cash = (await _parts.Reader.GetCashBalanceSnapshotAsync(Served(accountId), ct)).GetValueOrThrow();
+        var cash = Checked(await _parts.Reader.GetCashBalanceSnapshotAsync(Served(accountId), ct));
         return new AccountBalance(cash.TotalCashValue, cash.RealizedPnL ?? 0m, cash.OpenPnL ?? 0m);
     }
 
@@ -76,7 +76,7 @@ internal sealed partial class TradovateConnector
     }
 
     private async Task<IReadOnlyList<TradovateAccount>> AccountListAsync(CancellationToken ct) =>
-        _accountList ??= (await _parts.Reader.GetAccountsAsync(ct)).GetValueOrThrow();
+        _accountList ??= Checked(await _parts.Reader.GetAccountsAsync(ct));
 
     private async Task<string> SymbolAsync(long contractId, CancellationToken ct)
     {
@@ -88,7 +88,7 @@ internal sealed partial class TradovateConnector
             }
         }
 
-        var spec = (await _parts.Contracts.ResolveAsync(contractId, ct)).GetValueOrThrow();
+        var spec = Checked(await _parts.Contracts.ResolveAsync(contractId, ct));
         _parts.Instruments.Report(spec.ToInstrumentSpec());
         return spec.Symbol;
     }

@@ -94,6 +94,11 @@ internal sealed partial class TradovateConnector : IBrokerConnector
         {
         }
 
+        lock (_lockGate)
+        {
+            _lockEnd?.Dispose();
+        }
+
         SetState(BrokerConnectionState.Disconnected, "Connector disposed.");
         _events.Writer.TryComplete();
         _stop.Dispose();

@@ -6,7 +6,8 @@ namespace CopyTrader.Web.Components.Pages.Connections;
 
 /// <summary>
 /// A connection's live state as the hub reports it for its accounts (one connector serves them all), or null
-/// when none of them is in a copy group: the hub only connects connections the copier uses.
+/// when none of them is in a copy group: the hub only connects connections the copier uses. A standing notice (a
+/// login the broker locked) goes before the last state change's reason.
 /// </summary>
 public sealed record ConnectionLiveState(BrokerConnectionState State, string? Reason)
 {
@@ -15,6 +16,8 @@ public sealed record ConnectionLiveState(BrokerConnectionState State, string? Re
         var states = connection.Accounts.Select(a => stateOf(a.Id)).OfType<AccountState>().ToList();
         return states.Count == 0
             ? null
-            : new ConnectionLiveState(states[0].ConnectionState, states.Select(s => s.ConnectionReason).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r)));
+            : new ConnectionLiveState(
+                states[0].ConnectionState,
+                states.Select(s => s.Notice).Concat(states.Select(s => s.ConnectionReason)).FirstOrDefault(r => !string.IsNullOrWhiteSpace(r)));
     }
 }
