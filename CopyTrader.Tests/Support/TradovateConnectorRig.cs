@@ -33,6 +33,9 @@ public sealed class TradovateConnectorRig : IAsyncDisposable
 
     public InstrumentCatalog Instruments => _services.GetRequiredService<InstrumentCatalog>();
 
+    /// <summary>A service as the app registers it (token registry, refresh job's parts, ...).</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>The protector the rig's connector factory reads credentials with.</summary>
     public CredentialProtector Protector => _services.GetRequiredService<CredentialProtector>();
 

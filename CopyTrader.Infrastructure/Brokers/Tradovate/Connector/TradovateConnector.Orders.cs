@@ -119,7 +119,7 @@ internal sealed partial class TradovateConnector
 
     private OrderResult Refused(TradovateError error)
     {
-        ShowLoginLock();
+        ShowNotice();
         return error.OutcomeUnknown ? throw new TradovateRestException(error) : OrderResult.Reject(error.Message);
     }
 

@@ -36,6 +36,7 @@ internal sealed partial class TradovateConnector : IBrokerConnector
         _accountIds = new HashSet<string>(accountIds, StringComparer.Ordinal);
         _logger = logger;
         _state = new TradovateUserState(_accountIds, parts.Clock, placedClientOrderIds: PlacedClientOrderId);
+        parts.SignIn.Holder.Changed += ShowNotice;
     }
 
     public BrokerKind Kind => BrokerKind.Tradovate;
@@ -94,11 +95,7 @@ internal sealed partial class TradovateConnector : IBrokerConnector
         {
         }
 
-        lock (_lockGate)
-        {
-            _lockEnd?.Dispose();
-        }
-
+        StopNotices();
         SetState(BrokerConnectionState.Disconnected, "Connector disposed.");
         _events.Writer.TryComplete();
         _stop.Dispose();

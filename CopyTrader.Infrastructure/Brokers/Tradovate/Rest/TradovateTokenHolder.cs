@@ -33,6 +33,9 @@ public sealed class TradovateTokenHolder
         }
     }
 
+    /// <summary>Raised after every <see cref="Apply"/>, outside the holder's lock; a throwing handler is the caller's bug.</summary>
+    public event Action? Changed;
+
     public void Apply(TradovateAuthResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -48,6 +51,8 @@ public sealed class TradovateTokenHolder
                 _lastFailure = result.Describe();
             }
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>True when there is no token or it expires within <paramref name="margin"/> of <paramref name="now"/>, by its own expirationTime.</summary>
