@@ -49,7 +49,7 @@ internal sealed class LeaderMonitorHub(
         var account = config.Current.Account(accountId);
         return account is not null
             && _connections.TryGetValue(account.ConnectionId, out var runtime)
-            && runtime.Connector.State == BrokerConnectionState.Connected
+            && BrokerReadiness.CanTrade(runtime.Connector)
                 ? runtime.Connector
                 : null;
     }

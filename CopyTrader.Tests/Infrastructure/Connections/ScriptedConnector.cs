@@ -22,7 +22,7 @@ internal sealed class ScriptedConnector(BrokerKind kind) : IBrokerConnector
 
     public BrokerKind Kind => kind;
 
-    public BrokerCapabilities Capabilities { get; } = new(Brackets: false, NativeOco: false, TrailingStops: false, ShortLocates: false, ModifyOrders: false);
+    public BrokerCapabilities Capabilities { get; init; } = new(Brackets: false, NativeOco: false, TrailingStops: false, ShortLocates: false, ModifyOrders: false);
 
     public BrokerConnectionState State { get; private set; } = BrokerConnectionState.Disconnected;
 

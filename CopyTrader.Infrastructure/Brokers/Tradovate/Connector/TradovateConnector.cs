@@ -43,9 +43,11 @@ internal sealed partial class TradovateConnector : IBrokerConnector
 
     /// <summary>
     /// Brackets and OCO exist only as one request at placement (placeoso / placeoco); the copier places legs one by
-    /// one, so it emulates OCO itself. Trailing stops are not mapped yet.
+    /// one, so it emulates OCO itself. Trailing stops are not mapped yet. Orders go over REST, so they work while the
+    /// user stream reconnects.
     /// </summary>
-    public BrokerCapabilities Capabilities { get; } = new(Brackets: false, NativeOco: false, TrailingStops: false, ShortLocates: false, ModifyOrders: true);
+    public BrokerCapabilities Capabilities { get; } =
+        new(Brackets: false, NativeOco: false, TrailingStops: false, ShortLocates: false, ModifyOrders: true, OrdersWhileReconnecting: true);
 
     public BrokerConnectionState State { get; private set; } = BrokerConnectionState.Disconnected;
 
