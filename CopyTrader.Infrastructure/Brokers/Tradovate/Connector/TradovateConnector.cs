@@ -24,7 +24,10 @@ internal sealed partial class TradovateConnector : IBrokerConnector
     private readonly Lock _stateGate = new();
     private readonly TradovateUserState _state;
     private readonly Dictionary<long, string> _placedClientOrderIds = [];
+    private readonly Dictionary<long, DateTimeOffset> _contractRetryAt = [];
+    private readonly HashSet<string> _learnedSymbols = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private static readonly TimeSpan ContractRetryDelay = TimeSpan.FromMinutes(1);
     private readonly ILogger _logger;
     private Task _stream = Task.CompletedTask;
     private Task _pump = Task.CompletedTask;
@@ -113,34 +116,69 @@ internal sealed partial class TradovateConnector : IBrokerConnector
                 SetState(BrokerConnectionState.Connected, null);
             }
 
+            IReadOnlyList<BrokerEvent> events;
             IReadOnlyCollection<long> missing;
             lock (_stateGate)
             {
-                Publish(_state.Apply(message));
+                events = _state.Apply(message);
+                Publish(events);
                 missing = _state.MissingContractIds;
             }
 
-            foreach (var contractId in missing)
+            foreach (var contractId in missing.Where(DueForLookup))
             {
                 await ResolveContractAsync(contractId);
             }
+
+            await LearnInstrumentsAsync(events);
         }
     }
+
+    /// <summary>A contract that could not be resolved is tried again after a minute, not on every message (the login's request budget).</summary>
+    private bool DueForLookup(long contractId) =>
+        !_contractRetryAt.TryGetValue(contractId, out var at) || _parts.Clock.GetUtcNow() >= at;
 
     private async Task ResolveContractAsync(long contractId)
     {
         var resolved = await _parts.Contracts.ResolveAsync(contractId, _stop.Token);
         if (!resolved.IsSuccess)
         {
+            _contractRetryAt[contractId] = _parts.Clock.GetUtcNow() + ContractRetryDelay;
             _logger.LogWarning("Tradovate contract {ContractId} could not be resolved: {Error}", contractId, resolved.Error);
             return; // the waiting entities stay visible in the state's pending list
         }
 
+        _contractRetryAt.Remove(contractId);
         var spec = resolved.Value!;
         _parts.Instruments.Report(spec.ToInstrumentSpec());
         lock (_stateGate)
         {
             Publish(_state.AddContract(spec.ContractId, spec.Symbol));
+        }
+    }
+
+    /// <summary>
+    /// Tick size and point value of a contract whose root the catalog does not know come from Tradovate's product, so
+    /// prices of copies round to the right tick.
+    /// </summary>
+    private async Task LearnInstrumentsAsync(IReadOnlyList<BrokerEvent> events)
+    {
+        var unknown = events
+            .Select(e => e switch { FillEvent f => f.Symbol, PositionUpdateEvent p => p.Position.Symbol, OrderUpdateEvent o => o.Order.Symbol, _ => null })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Where(symbol => !FuturesSymbol.TryParse(symbol, _parts.Instruments, out _) && _learnedSymbols.Add(symbol));
+        foreach (var symbol in unknown.ToList())
+        {
+            var resolved = await _parts.Contracts.ResolveAsync(symbol, _stop.Token);
+            if (resolved.IsSuccess)
+            {
+                _parts.Instruments.Report(resolved.Value.ToInstrumentSpec());
+            }
+            else
+            {
+                _logger.LogWarning("Tick size of Tradovate contract {Symbol} unknown: {Error}", symbol, resolved.Error);
+            }
         }
     }
 
