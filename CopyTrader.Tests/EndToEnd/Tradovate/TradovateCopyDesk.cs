@@ -57,10 +57,18 @@ public sealed class TradovateCopyDesk : IAsyncDisposable
     public static async Task<TradovateCopyDesk> OpenAsync(bool autoSync = false)
     {
         var desk = new TradovateCopyDesk(await FakeTradovateServer.StartAsync(FakeTradovateOptions.ForExchange()));
-        desk.App = await TradovateCopierHost.StartAsync(desk.Server, desk._data);
-        await desk.SaveConnectionAsync(autoSync);
-        await desk.WaitUntilLiveAsync();
-        return desk;
+        try
+        {
+            desk.App = await TradovateCopierHost.StartAsync(desk.Server, desk._data);
+            await desk.SaveConnectionAsync(autoSync);
+            await desk.WaitUntilLiveAsync();
+            return desk;
+        }
+        catch
+        {
+            await desk.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Stops the app and starts it again on the same database, against the same exchange.</summary>
