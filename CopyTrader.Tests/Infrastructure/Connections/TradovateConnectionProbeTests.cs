@@ -41,5 +41,16 @@ public sealed class TradovateConnectionProbeTests : IAsyncLifetime
         Assert.Empty(_rig.Server.RequestsTo("account/list"));
     }
 
+    [Fact]
+    public void SaysSoWhenStoredCredentialsCannotBeDecrypted()
+    {
+        var connection = new CopyTrader.Domain.Copying.ConnectionSnapshot(7, "Apex", BrokerKind.Tradovate, "written-with-other-keys");
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => _rig.Connectors.Create(connection, ["25"]));
+
+        Assert.StartsWith("Connection 'Apex': the stored credentials cannot be decrypted", refusal.Message);
+        Assert.Contains("Enter the credentials again on the Connections page.", refusal.Message);
+    }
+
     private ConnectionProbe Probe() => new(_rig.Connectors, _rig.Protector, TimeProvider.System, NullLogger<ConnectionProbe>.Instance);
 }

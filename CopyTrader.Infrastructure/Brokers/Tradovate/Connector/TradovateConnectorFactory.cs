@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Instruments;
@@ -37,7 +38,7 @@ internal sealed class TradovateConnectorFactory(
 
     public IBrokerConnector Create(ConnectionSnapshot connection, IReadOnlyCollection<string> accountExternalIds)
     {
-        var settings = TradovateConnectionSettings.Parse(protector.Unprotect(connection.ProtectedCredentials));
+        var settings = TradovateConnectionSettings.Parse(Unprotect(connection));
         if (settings.Problems() is { Count: > 0 } problems)
         {
             throw new InvalidOperationException($"Connection '{connection.Name}': {string.Join(" ", problems)}");
@@ -54,6 +55,20 @@ internal sealed class TradovateConnectorFactory(
             login.Key, login.SignIn, login.Rest, new TradovateOrderClient(login.Rest), new TradovateAccountReader(login.Rest), login.Contracts,
             instruments, clock, (sync, token) => Supervisor(new Uri(environment.WebSocketUrl), sync, token));
         return new TradovateConnector(parts, accountExternalIds, loggers.CreateLogger<TradovateConnector>());
+    }
+
+    private string Unprotect(ConnectionSnapshot connection)
+    {
+        try
+        {
+            return protector.Unprotect(connection.ProtectedCredentials);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new InvalidOperationException(
+                $"Connection '{connection.Name}': the stored credentials cannot be decrypted ({ex.Message}); the data protection keys in the data folder may have changed. Enter the credentials again on the Connections page.",
+                ex);
+        }
     }
 
     private TradovateLoginParts Login(TradovateConnectionSettings settings)
