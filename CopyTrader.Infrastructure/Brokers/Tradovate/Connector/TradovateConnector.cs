@@ -24,18 +24,23 @@ internal sealed partial class TradovateConnector : IBrokerConnector
     private readonly Lock _stateGate = new();
     private readonly TradovateUserState _state;
     private readonly Dictionary<long, string> _placedClientOrderIds = [];
+    private int _placementsInFlight; // under _stateGate
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger _logger;
     private Task _stream = Task.CompletedTask;
     private Task _pump = Task.CompletedTask;
     private int _connected;
 
+    // The token the current stream attempt authorizes with, and one the socket refused; both touched on the supervisor's loop only.
+    private string? _streamToken;
+    private string? _rejectedStreamToken;
+
     public TradovateConnector(TradovateConnectorParts parts, IReadOnlyCollection<string> accountIds, ILogger logger)
     {
         _parts = parts;
         _accountIds = new HashSet<string>(accountIds, StringComparer.Ordinal);
         _logger = logger;
-        _state = new TradovateUserState(_accountIds, parts.Clock, placedClientOrderIds: PlacedClientOrderId);
+        _state = new TradovateUserState(_accountIds, parts.Clock, placedClientOrderIds: PlacedClientOrderId, placementsInFlight: () => _placementsInFlight > 0);
     }
 
     public BrokerKind Kind => BrokerKind.Tradovate;
@@ -77,7 +82,7 @@ internal sealed partial class TradovateConnector : IBrokerConnector
             return; // a connection being tested: REST only
         }
 
-        var supervisor = _parts.Supervisor(TradovateSyncRequest.ForUser(token.UserId), async c => (await _parts.SignIn.TokenAsync(c)).AccessToken);
+        var supervisor = _parts.Supervisor(TradovateSyncRequest.ForUser(token.UserId), StreamTokenAsync);
         supervisor.SessionEnded += OnSessionEnded;
         _stream = supervisor.RunAsync(_stop.Token);
         _pump = Task.Run(() => PumpAsync(supervisor), CancellationToken.None);
@@ -140,8 +145,28 @@ internal sealed partial class TradovateConnector : IBrokerConnector
         }
     }
 
+    /// <summary>
+    /// The token for the next stream attempt. After <c>authorize</c> refused the last one (expired or revoked at
+    /// Tradovate while the holder still thinks it good) it is replaced, not sent again.
+    /// </summary>
+    private async Task<string> StreamTokenAsync(CancellationToken ct)
+    {
+        _streamToken = null;
+        var token = _rejectedStreamToken is { } rejected
+            ? await _parts.SignIn.ReplaceRejectedTokenAsync(rejected, ct)
+            : await _parts.SignIn.TokenAsync(ct);
+        _rejectedStreamToken = null;
+        _streamToken = token.AccessToken;
+        return token.AccessToken;
+    }
+
     private void OnSessionEnded(TradovateStreamEnd end)
     {
+        if (end.End.Kind == TradovateSessionEndKind.AuthorizationFailed && _streamToken is { } refused)
+        {
+            _rejectedStreamToken = refused;
+        }
+
         var next = end.DelayReason ?? $"reconnecting in {end.NextDelay.TotalSeconds:0.#} s";
         SetState(BrokerConnectionState.Reconnecting, $"{end.End.Reason}; {next}");
     }

@@ -75,6 +75,9 @@ internal sealed class TradovateSessionBook
     public string? ClientOrderIdOf(long orderId) =>
         CommandsOf(orderId).Where(c => c.ClOrdId is not null).OrderBy(c => c.CommandType == "New" ? 0 : 1).FirstOrDefault()?.ClOrdId;
 
+    /// <summary>Whether the order's <c>New</c> command (which carries our <c>clOrdId</c> when the order is ours) has arrived.</summary>
+    public bool HasNewCommand(long orderId) => CommandsOf(orderId).Any(c => c.CommandType == "New");
+
     /// <summary>The order a report is about: named on an execution report, through its command on a command report.</summary>
     public long? OrderOfReport(TradovateReportState report) =>
         report.OrderId ?? (report.CommandId is { } commandId && _commands.TryGetValue(commandId, out var command) ? command.OrderId : null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CopyTrader.Domain.Brokers;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Wire;
 
 namespace CopyTrader.Infrastructure.Brokers.Tradovate.Sync;
@@ -78,6 +79,10 @@ public sealed partial class TradovateUserState
         var mapped = TradovateFillMapper.Map(entity, _lookups);
         switch (mapped.Outcome)
         {
+            case TradovateWireOutcome.Ok when !isSnapshot && MayBeOursWithoutItsId(mapped.Value!, fill.OrderId):
+                return new Waiting(
+                    $"fill {fill.FillId} waits for the client order id of order {fill.OrderId}: its New command has not arrived and a placement is in flight",
+                    null, null);
             case TradovateWireOutcome.Ok:
                 Emit(mapped.Value! with { IsSnapshot = isSnapshot });
                 return null;
@@ -88,4 +93,8 @@ public sealed partial class TradovateUserState
                 return null;
         }
     }
+
+    /// <summary>A live fill without a client order id, of an order whose New command is still to come, while a placement of ours awaits its answer.</summary>
+    private bool MayBeOursWithoutItsId(FillEvent fill, long orderId) =>
+        fill.ClientOrderId is null && !_book.HasNewCommand(orderId) && _placementsInFlight?.Invoke() == true;
 }
