@@ -123,6 +123,12 @@ public sealed partial class TradovateSocketSession
             return new(TradovateSessionEndKind.SyncRejected, sync.Error ?? $"user/syncrequest answered with status {sync.Status}");
         }
 
+        if (sync.Data is { ValueKind: JsonValueKind.Object } answer && answer.TryGetProperty("p-ticket", out _))
+        {
+            // Protocol file 1.4: a penalty ticket means the sync was not executed, so no snapshot and no props follow.
+            return new(TradovateSessionEndKind.SyncRejected, $"user/syncrequest answered with a penalty ticket, not a snapshot: {TradovateFrame.ExcerptOf(answer.GetRawText())}");
+        }
+
         Enter(HandshakeStage.Synced);
         if (sync.Data is { } data)
         {

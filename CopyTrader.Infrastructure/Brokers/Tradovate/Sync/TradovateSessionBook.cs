@@ -1,3 +1,4 @@
+using CopyTrader.Domain.Trading;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Wire;
 
 namespace CopyTrader.Infrastructure.Brokers.Tradovate.Sync;
@@ -41,8 +42,17 @@ internal sealed class TradovateSessionBook
         _ocoLinks.Clear();
     }
 
+    /// <summary>
+    /// Stores the order, except that a final status (filled, canceled, rejected) is never replaced by a live one: with
+    /// reordered events (protocol file 1.7, order [U]) an older update of the order can arrive after its final one.
+    /// </summary>
     public void AddOrder(TradovateOrderEntity order)
     {
+        if (Orders.TryGetValue(order.OrderId, out var known) && IsFinal(known.OrdStatus) && !IsFinal(order.OrdStatus))
+        {
+            return;
+        }
+
         Orders[order.OrderId] = order;
         if (order.OcoId is { } ocoId && ocoId != order.OrderId)
         {
@@ -159,6 +169,8 @@ internal sealed class TradovateSessionBook
 
         return seen;
     }
+
+    private static bool IsFinal(string ordStatus) => TradovateOrderMapper.StatusOf(ordStatus) is { } status && !status.IsOpen();
 
     private IEnumerable<TradovateCommandState> CommandsOf(long orderId) =>
         _commandsByOrder.TryGetValue(orderId, out var ids) ? ids.Order().Select(id => _commands[id]) : [];

@@ -37,9 +37,9 @@ public sealed partial class TradovateUserState
     /// (which carries <c>clOrdId</c>) has not arrived yet. Called on the reader's thread; answer null when unknown.
     /// </param>
     /// <param name="placementsInFlight">
-    /// Whether a placement of the connector still waits for its answer. A live fill without a client order id then
-    /// waits for its order's New command or for <see cref="RetryWaiting"/> after the answer, so a fill of our own order
-    /// that arrives before both never comes out as someone else's.
+    /// Whether a placement of the connector still waits for its answer. A live fill or order without a client order id
+    /// then waits for its order's New command or for <see cref="RetryWaiting"/> after the answer, so our own order or
+    /// fill arriving before both never comes out as someone else's.
     /// </param>
     public TradovateUserState(
         IEnumerable<string> accountIds,

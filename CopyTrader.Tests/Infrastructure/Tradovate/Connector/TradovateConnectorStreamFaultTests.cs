@@ -83,6 +83,26 @@ public sealed class TradovateConnectorStreamFaultTests
     }
 
     [Fact]
+    public async Task PenaltyTicketOnTheSyncRequestIsNoSnapshotAndTheStreamSyncsOnTheNextSocket()
+    {
+        await using var h = await ConnectorFaultHarness.ConnectAsync(beforeConnect: server =>
+        {
+            server.Exchange.TradeInPlatform(server.Exchange.Account("DEMO25").Id, ConnectorFaultHarness.Symbol, "Buy", 2);
+            server.Faults.PenalizeNext("user/syncrequest", count: 1, seconds: 0);
+        });
+        var after = h.TradeInPlatform("Buy", 1);
+        await h.LiveFillOfAsync(after);
+
+        var reconnecting = Assert.Single(h.Probe.Events.OfType<ConnectionStateEvent>(), e => e.State == Reconnecting);
+        Assert.Contains("p-ticket", reconnecting.Reason);
+        Assert.Equal([Connecting, Reconnecting, Connected], States(h));
+        Assert.Single(h.Probe.Events.OfType<SnapshotCompleteEvent>());
+        var positions = h.Probe.Events.OfType<PositionUpdateEvent>().Select(p => (p.IsSnapshot, p.Position.Quantity));
+        Assert.Equal([(true, 2), (false, 3)], positions);
+        Assert.Equal(2, h.Server.RequestsTo("user/syncrequest").Count);
+    }
+
+    [Fact]
     public async Task SessionEndShutdownReconnectsWithoutEmittingAnyFillAgain()
     {
         await using var h = await ConnectorFaultHarness.ConnectAsync();
@@ -162,6 +182,11 @@ public sealed class TradovateConnectorStreamFaultTests
             (fill.AccountId, fill.Symbol, fill.Side, fill.Quantity, fill.ClientOrderId));
         Assert.Equal([placed.BrokerOrderId, sentinel], h.Probe.Live<FillEvent>().Select(f => f.BrokerOrderId));
         Assert.Equal(1, h.Probe.Live<PositionUpdateEvent>().Last().Position.Quantity);
+        var updates = h.Probe.Live<OrderUpdateEvent>().Where(e => e.Order.BrokerOrderId == placed.BrokerOrderId).ToList();
+        Assert.All(updates, e => Assert.Equal("ct-reordered", e.Order.ClientOrderId));
+        Assert.Equal((OrderStatus.Filled, 2), (updates[^1].Order.Status, updates[^1].Order.FilledQuantity));
+        Assert.DoesNotContain(
+            await h.Connector.GetWorkingOrdersAsync(h.AccountId, CancellationToken.None), o => o.BrokerOrderId == placed.BrokerOrderId);
     }
 
     [Fact]

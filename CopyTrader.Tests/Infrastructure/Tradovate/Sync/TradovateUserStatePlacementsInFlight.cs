@@ -66,4 +66,17 @@ public class TradovateUserStatePlacementsInFlight
 
         Assert.Null(Assert.Single(released.OfType<FillEvent>()).ClientOrderId);
     }
+
+    [Fact]
+    public void AnOrderAheadOfItsNewCommandWaitsWhileAPlacementIsInFlightAndComesOutWithItsClientOrderId()
+    {
+        var driver = new TradovateUserStateDriver(placementsInFlight: () => true);
+        driver.Sync();
+
+        var early = driver.Created("order", Order(100, "Working")).Concat(driver.Created("orderVersion", Version(2100, 100))).ToList();
+        var released = driver.Created("command", Command(1100, 100, "ct-3"));
+
+        Assert.Empty(early.OfType<OrderUpdateEvent>());
+        Assert.Equal("ct-3", Assert.Single(released.OfType<OrderUpdateEvent>()).Order.ClientOrderId);
+    }
 }
