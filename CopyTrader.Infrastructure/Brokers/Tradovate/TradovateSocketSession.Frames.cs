@@ -87,7 +87,10 @@ public sealed partial class TradovateSocketSession
             case TradovateMessage.Response { RequestId: TradovateRequestIds.Authorize } auth when _opened && !_authorized:
                 if (!auth.IsSuccess)
                 {
-                    return new(TradovateSessionEndKind.AuthorizationFailed, auth.Error ?? $"authorize answered with status {auth.Status}");
+                    return new(TradovateSessionEndKind.AuthorizationFailed, auth.Error ?? $"authorize answered with status {auth.Status}")
+                    {
+                        AnswerStatus = auth.Status,
+                    };
                 }
 
                 _authorized = true;

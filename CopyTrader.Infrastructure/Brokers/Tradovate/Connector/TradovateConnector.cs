@@ -162,7 +162,7 @@ internal sealed partial class TradovateConnector : IBrokerConnector
 
     private void OnSessionEnded(TradovateStreamEnd end)
     {
-        if (end.End.Kind == TradovateSessionEndKind.AuthorizationFailed && _streamToken is { } refused)
+        if (end.End is { Kind: TradovateSessionEndKind.AuthorizationFailed, AnswerStatus: 401 } && _streamToken is { } refused)
         {
             _rejectedStreamToken = refused;
         }

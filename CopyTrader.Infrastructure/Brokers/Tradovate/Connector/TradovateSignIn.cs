@@ -14,6 +14,12 @@ internal sealed class TradovateSignIn(
     TimeSpan renewBefore,
     TimeProvider clock)
 {
+    /// <summary>
+    /// Added to p-time before the one resend: Tradovate counts p-time from when it issued the ticket, a timer may wake a
+    /// moment early, and an early resend is answered with the penalty again (which would fail the sign-in).
+    /// </summary>
+    private static readonly TimeSpan PenaltyMargin = TimeSpan.FromMilliseconds(250);
+
     private readonly SemaphoreSlim _signingIn = new(1, 1);
 
     public TradovateTokenHolder Holder => holder;
@@ -93,7 +99,7 @@ internal sealed class TradovateSignIn(
         var result = await auth.RequestTokenAsync(credentials, ct);
         if (result is TradovateAuthResult.Penalty { Captcha: false } penalty)
         {
-            await Task.Delay(penalty.Wait, clock, ct);
+            await Task.Delay(penalty.Wait + PenaltyMargin, clock, ct);
             result = await auth.RetryWithTicketAsync(credentials, penalty.Ticket, ct);
         }
 

@@ -83,6 +83,19 @@ public sealed class TradovateConnectorStreamFaultTests
     }
 
     [Fact]
+    public async Task RateLimitedAuthorizeIsRetriedAfterTheBackoffWithTheSameGoodToken()
+    {
+        await using var h = await ConnectorFaultHarness.ConnectAsync(beforeConnect: server => server.Faults.RateLimitNextSocketRequests(1));
+
+        var limited = Assert.Single(h.Probe.Events.OfType<ConnectionStateEvent>(), e => e.State == Reconnecting);
+        Assert.Contains("429", limited.Reason);
+        Assert.Equal([Connecting, Reconnecting, Connected], States(h));
+        Assert.Equal([false, true], h.Server.Connections.Select(c => c.IsAuthorized));
+        Assert.Single(h.Server.RequestsTo("auth/accesstokenrequest"));
+        Assert.Empty(h.Server.RequestsTo("auth/renewaccesstoken"));
+    }
+
+    [Fact]
     public async Task PenaltyTicketOnTheSyncRequestIsNoSnapshotAndTheStreamSyncsOnTheNextSocket()
     {
         await using var h = await ConnectorFaultHarness.ConnectAsync(beforeConnect: server =>
