@@ -43,4 +43,11 @@ public enum TradovateSessionEndKind
 }
 
 /// <summary>Why a session ended; <see cref="CloseCode"/> is set for <see cref="TradovateSessionEndKind.ServerClosed"/>.</summary>
-public sealed record TradovateSessionEnd(TradovateSessionEndKind Kind, string Reason, int? CloseCode = null);
+public sealed record TradovateSessionEnd(TradovateSessionEndKind Kind, string Reason, int? CloseCode = null)
+{
+    /// <summary>
+    /// The status Tradovate answered a request of the session with, for <see cref="TradovateSessionEndKind.AuthorizationFailed"/>
+    /// from the server (401: the token is refused; 429: rate limited, the token may be good).
+    /// </summary>
+    public int? AnswerStatus { get; init; }
+}

@@ -87,7 +87,10 @@ public sealed partial class TradovateSocketSession
             case TradovateMessage.Response { RequestId: TradovateRequestIds.Authorize } auth when _opened && !_authorized:
                 if (!auth.IsSuccess)
                 {
-                    return new(TradovateSessionEndKind.AuthorizationFailed, auth.Error ?? $"authorize answered with status {auth.Status}");
+                    return new(TradovateSessionEndKind.AuthorizationFailed, auth.Error ?? $"authorize answered with status {auth.Status}")
+                    {
+                        AnswerStatus = auth.Status,
+                    };
                 }
 
                 _authorized = true;
@@ -121,6 +124,12 @@ public sealed partial class TradovateSocketSession
         if (!sync.IsSuccess)
         {
             return new(TradovateSessionEndKind.SyncRejected, sync.Error ?? $"user/syncrequest answered with status {sync.Status}");
+        }
+
+        if (sync.Data is { ValueKind: JsonValueKind.Object } answer && answer.TryGetProperty("p-ticket", out _))
+        {
+            // Protocol file 1.4: a penalty ticket means the sync was not executed, so no snapshot and no props follow.
+            return new(TradovateSessionEndKind.SyncRejected, $"user/syncrequest answered with a penalty ticket, not a snapshot: {TradovateFrame.ExcerptOf(answer.GetRawText())}");
         }
 
         Enter(HandshakeStage.Synced);

@@ -38,7 +38,7 @@ public class TradovateSocketSessionTests
 
         var end = await h.EndAsync();
 
-        Assert.Equal(new TradovateSessionEnd(TradovateSessionEndKind.AuthorizationFailed, "Invalid access token"), end);
+        Assert.Equal(new TradovateSessionEnd(TradovateSessionEndKind.AuthorizationFailed, "Invalid access token") { AnswerStatus = 401 }, end);
         Assert.False(await h.Session.Messages.WaitToReadAsync(h.Deadline));
         var connection = Assert.Single(h.Server.Connections);
         Assert.Equal(0, connection.SyncRequestCount);

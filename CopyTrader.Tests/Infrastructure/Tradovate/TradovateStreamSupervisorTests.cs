@@ -53,7 +53,7 @@ public class TradovateStreamSupervisorTests
             ends.Add(await h.NextEndAsync());
         }
 
-        Assert.All(ends, e => Assert.Equal(new TradovateSessionEnd(TradovateSessionEndKind.AuthorizationFailed, "Invalid access token"), e.End));
+        Assert.All(ends, e => Assert.Equal(new TradovateSessionEnd(TradovateSessionEndKind.AuthorizationFailed, "Invalid access token") { AnswerStatus = 401 }, e.End));
         Assert.Equal([100, 200, 400, 800], ends.Select(e => (int)e.NextDelay.TotalMilliseconds));
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(700 - 50)); // three waits before the fourth end
         Assert.InRange(h.Server.Connections.Count, 4, 5); // one socket per attempt, no tight loop

@@ -20,18 +20,8 @@ internal sealed partial class TradovateConnector
         var ticket = new TradovateOrderTicket(
             accountId, await AccountNameAsync(request.AccountId, ct), clientOrderId, request.Side, request.Symbol, request.Quantity,
             request.Type, request.LimitPrice, request.StopPrice, request.TimeInForce.ToTradovate());
-        var placed = await _parts.Orders.PlaceOrderAsync(ticket, TradovateCall.Normal, ct);
-        if (!placed.IsSuccess)
-        {
-            return Refused(placed.Error!);
-        }
-
-        lock (_stateGate)
-        {
-            _placedClientOrderIds[placed.Value.OrderId] = clientOrderId;
-        }
-
-        return OrderResult.Accept(Text(placed.Value.OrderId));
+        var placed = await InFlightAsync(() => _parts.Orders.PlaceOrderAsync(ticket, TradovateCall.Normal, ct), clientOrderId);
+        return placed.IsSuccess ? OrderResult.Accept(Text(placed.Value.OrderId)) : Refused(placed.Error!);
     }
 
     public async Task<OrderResult> ModifyOrderAsync(
@@ -70,21 +60,41 @@ internal sealed partial class TradovateConnector
             return Refused(contract.Error!);
         }
 
-        var result = await _parts.Orders.LiquidatePositionAsync(account, contract.Value, ct);
-        if (!result.IsSuccess)
+        // liquidateposition carries no clOrdId of its own: ours is known from the answer only
+        var result = await InFlightAsync(() => _parts.Orders.LiquidatePositionAsync(account, contract.Value, ct), clientOrderId);
+        return result.IsSuccess ? OrderResult.Accept(Text(result.Value.OrderId)) : Refused(result.Error!);
+    }
+
+    /// <summary>
+    /// Runs a placement while the user state holds live fills that may be its own (they lack a client order id until the
+    /// order's New command or this answer arrives); then records the order's client order id and releases those fills.
+    /// </summary>
+    private async Task<TradovateResult<TradovatePlacedOrder>> InFlightAsync(Func<Task<TradovateResult<TradovatePlacedOrder>>> place, string? clientOrderId)
+    {
+        lock (_stateGate)
         {
-            return Refused(result.Error!);
+            _placementsInFlight++;
         }
 
-        if (clientOrderId is not null)
+        TradovateResult<TradovatePlacedOrder>? placed = null;
+        try
+        {
+            placed = await place();
+            return placed;
+        }
+        finally
         {
             lock (_stateGate)
             {
-                _placedClientOrderIds[result.Value.OrderId] = clientOrderId; // liquidateposition carries no clOrdId of its own
+                if (placed is { IsSuccess: true } && clientOrderId is not null)
+                {
+                    _placedClientOrderIds[placed.Value.OrderId] = clientOrderId;
+                }
+
+                _placementsInFlight--;
+                Publish(_state.RetryWaiting());
             }
         }
-
-        return OrderResult.Accept(Text(result.Value.OrderId));
     }
 
     /// <summary>What this connector cannot send as asked; the copier then shows the reason instead of guessing.</summary>

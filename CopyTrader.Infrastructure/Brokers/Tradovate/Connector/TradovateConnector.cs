@@ -26,6 +26,7 @@ internal sealed partial class TradovateConnector : IBrokerConnector
     private readonly Dictionary<long, string> _placedClientOrderIds = [];
     private readonly Dictionary<long, DateTimeOffset> _contractRetryAt = [];
     private readonly HashSet<string> _learnedSymbols = new(StringComparer.Ordinal);
+    private int _placementsInFlight; // under _stateGate
     private readonly CancellationTokenSource _stop = new();
     private static readonly TimeSpan ContractRetryDelay = TimeSpan.FromMinutes(1);
     private readonly ILogger _logger;
@@ -33,12 +34,16 @@ internal sealed partial class TradovateConnector : IBrokerConnector
     private Task _pump = Task.CompletedTask;
     private int _connected;
 
+    // The token the current stream attempt authorizes with, and one the socket refused; both touched on the supervisor's loop only.
+    private string? _streamToken;
+    private string? _rejectedStreamToken;
+
     public TradovateConnector(TradovateConnectorParts parts, IReadOnlyCollection<string> accountIds, ILogger logger)
     {
         _parts = parts;
         _accountIds = new HashSet<string>(accountIds, StringComparer.Ordinal);
         _logger = logger;
-        _state = new TradovateUserState(_accountIds, parts.Clock, placedClientOrderIds: PlacedClientOrderId);
+        _state = new TradovateUserState(_accountIds, parts.Clock, placedClientOrderIds: PlacedClientOrderId, placementsInFlight: () => _placementsInFlight > 0);
         parts.SignIn.Holder.Changed += ShowNotice;
     }
 
@@ -83,7 +88,7 @@ internal sealed partial class TradovateConnector : IBrokerConnector
             return; // a connection being tested: REST only
         }
 
-        var supervisor = _parts.Supervisor(TradovateSyncRequest.ForUser(token.UserId), async c => (await _parts.SignIn.TokenAsync(c)).AccessToken);
+        var supervisor = _parts.Supervisor(TradovateSyncRequest.ForUser(token.UserId), StreamTokenAsync);
         supervisor.SessionEnded += OnSessionEnded;
         _stream = supervisor.RunAsync(_stop.Token);
         _pump = Task.Run(() => PumpAsync(supervisor), CancellationToken.None);
@@ -182,8 +187,28 @@ internal sealed partial class TradovateConnector : IBrokerConnector
         }
     }
 
+    /// <summary>
+    /// The token for the next stream attempt. After <c>authorize</c> refused the last one (expired or revoked at
+    /// Tradovate while the holder still thinks it good) it is replaced, not sent again.
+    /// </summary>
+    private async Task<string> StreamTokenAsync(CancellationToken ct)
+    {
+        _streamToken = null;
+        var token = _rejectedStreamToken is { } rejected
+            ? await _parts.SignIn.ReplaceRejectedTokenAsync(rejected, ct)
+            : await _parts.SignIn.TokenAsync(ct);
+        _rejectedStreamToken = null;
+        _streamToken = token.AccessToken;
+        return token.AccessToken;
+    }
+
     private void OnSessionEnded(TradovateStreamEnd end)
     {
+        if (end.End is { Kind: TradovateSessionEndKind.AuthorizationFailed, AnswerStatus: 401 } && _streamToken is { } refused)
+        {
+            _rejectedStreamToken = refused;
+        }
+
         var next = end.DelayReason ?? $"reconnecting in {end.NextDelay.TotalSeconds:0.#} s";
         SetState(BrokerConnectionState.Reconnecting, $"{end.End.Reason}; {next}");
     }

@@ -85,7 +85,7 @@ internal sealed class TradovateConnectorFactory(
         var holder = tokens.Register(key, settings.Environment);
         var auth = authClients.For(settings.Environment);
         var signIn = new TradovateSignIn(settings.ToCredentials(), auth, holder, options.Value.RenewBeforeExpiry, clock);
-        var rest = restClients.For(settings.Environment, key, new TradovateHolderTokenSource(holder, auth.RenewTokenAsync));
+        var rest = restClients.For(settings.Environment, key, new TradovateHolderTokenSource(holder, signIn.ReplaceRejectedAsync));
         return new TradovateLoginParts(key, settings, signIn, rest, new TradovateContractCatalog(rest));
     }
 

@@ -1,3 +1,4 @@
+using CopyTrader.Domain.Trading;
 using CopyTrader.Infrastructure.Brokers.Tradovate.Wire;
 
 namespace CopyTrader.Infrastructure.Brokers.Tradovate.Sync;
@@ -41,8 +42,17 @@ internal sealed class TradovateSessionBook
         _ocoLinks.Clear();
     }
 
+    /// <summary>
+    /// Stores the order, except that a final status (filled, canceled, rejected) is never replaced by a live one: with
+    /// reordered events (protocol file 1.7, order [U]) an older update of the order can arrive after its final one.
+    /// </summary>
     public void AddOrder(TradovateOrderEntity order)
     {
+        if (Orders.TryGetValue(order.OrderId, out var known) && IsFinal(known.OrdStatus) && !IsFinal(order.OrdStatus))
+        {
+            return;
+        }
+
         Orders[order.OrderId] = order;
         if (order.OcoId is { } ocoId && ocoId != order.OrderId)
         {
@@ -74,6 +84,9 @@ internal sealed class TradovateSessionBook
     /// </summary>
     public string? ClientOrderIdOf(long orderId) =>
         CommandsOf(orderId).Where(c => c.ClOrdId is not null).OrderBy(c => c.CommandType == "New" ? 0 : 1).FirstOrDefault()?.ClOrdId;
+
+    /// <summary>Whether the order's <c>New</c> command (which carries our <c>clOrdId</c> when the order is ours) has arrived.</summary>
+    public bool HasNewCommand(long orderId) => CommandsOf(orderId).Any(c => c.CommandType == "New");
 
     /// <summary>The order a report is about: named on an execution report, through its command on a command report.</summary>
     public long? OrderOfReport(TradovateReportState report) =>
@@ -156,6 +169,8 @@ internal sealed class TradovateSessionBook
 
         return seen;
     }
+
+    private static bool IsFinal(string ordStatus) => TradovateOrderMapper.StatusOf(ordStatus) is { } status && !status.IsOpen();
 
     private IEnumerable<TradovateCommandState> CommandsOf(long orderId) =>
         _commandsByOrder.TryGetValue(orderId, out var ids) ? ids.Order().Select(id => _commands[id]) : [];

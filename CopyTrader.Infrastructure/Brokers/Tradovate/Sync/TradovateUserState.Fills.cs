@@ -78,6 +78,10 @@ public sealed partial class TradovateUserState
         var mapped = TradovateFillMapper.Map(entity, _lookups);
         switch (mapped.Outcome)
         {
+            case TradovateWireOutcome.Ok when !isSnapshot && MayBeOursWithoutItsId(mapped.Value!.ClientOrderId, fill.OrderId):
+                return new Waiting(
+                    $"fill {fill.FillId} waits for the client order id of order {fill.OrderId}: its New command has not arrived and a placement is in flight",
+                    null, null);
             case TradovateWireOutcome.Ok:
                 Emit(mapped.Value! with { IsSnapshot = isSnapshot });
                 return null;
@@ -88,4 +92,11 @@ public sealed partial class TradovateUserState
                 return null;
         }
     }
+
+    /// <summary>
+    /// A live fill or order without a client order id, of an order whose New command is still to come, while a placement
+    /// of ours awaits its answer: it may be that placement's, so it waits rather than come out as someone else's.
+    /// </summary>
+    private bool MayBeOursWithoutItsId(string? clientOrderId, long orderId) =>
+        clientOrderId is null && !_book.HasNewCommand(orderId) && _placementsInFlight?.Invoke() == true;
 }

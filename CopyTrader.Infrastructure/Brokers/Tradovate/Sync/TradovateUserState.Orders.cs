@@ -105,6 +105,13 @@ public sealed partial class TradovateUserState
             return;
         }
 
+        if (!isSnapshot && MayBeOursWithoutItsId(brokerOrder.ClientOrderId, orderId))
+        {
+            Pend(TradovatePendingKind.Order, orderId, null,
+                $"order {orderId} waits for its client order id: its New command has not arrived and a placement is in flight", isSnapshot, null, null);
+            return;
+        }
+
         var shown = _shownOrders.GetValueOrDefault(orderId);
         var changed = shown != brokerOrder;
         var show = isSnapshot

@@ -19,6 +19,7 @@ public sealed partial class TradovateUserState
     private readonly TimeProvider _clock;
     private readonly TradovateUserStateOptions _options;
     private readonly Func<long, string?>? _placedClientOrderIds;
+    private readonly Func<bool>? _placementsInFlight;
     private readonly TradovateContractBook _contracts = new();
     private readonly Dictionary<long, string> _accounts = [];
     private readonly TradovateSessionBook _book = new();
@@ -35,11 +36,17 @@ public sealed partial class TradovateUserState
     /// Order id to our client order id for orders the connector placed itself, for when an order's New command
     /// (which carries <c>clOrdId</c>) has not arrived yet. Called on the reader's thread; answer null when unknown.
     /// </param>
+    /// <param name="placementsInFlight">
+    /// Whether a placement of the connector still waits for its answer. A live fill or order without a client order id
+    /// then waits for its order's New command or for <see cref="RetryWaiting"/> after the answer, so our own order or
+    /// fill arriving before both never comes out as someone else's.
+    /// </param>
     public TradovateUserState(
         IEnumerable<string> accountIds,
         TimeProvider clock,
         TradovateUserStateOptions? options = null,
-        Func<long, string?>? placedClientOrderIds = null)
+        Func<long, string?>? placedClientOrderIds = null,
+        Func<bool>? placementsInFlight = null)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         ArgumentNullException.ThrowIfNull(clock);
@@ -48,6 +55,7 @@ public sealed partial class TradovateUserState
         _scope = [.. accountIds.Select(ParseAccountId)];
         _clock = clock;
         _placedClientOrderIds = placedClientOrderIds;
+        _placementsInFlight = placementsInFlight;
         _seen = new TradovateSeenFills(_options.TradeDatesKept);
         _pending = new TradovatePendingQueue(_options.MaxPending);
         _problems = new TradovateProblemLog(_options.MaxProblems);
@@ -94,6 +102,13 @@ public sealed partial class TradovateUserState
             CompleteSnapshotIfReady();
         });
     }
+
+    /// <summary>Tries every waiting item again (e.g. once a placement has its answer); returns the events it releases.</summary>
+    public IReadOnlyList<BrokerEvent> RetryWaiting() => Run(() =>
+    {
+        RetryPending();
+        CompleteSnapshotIfReady();
+    });
 
     /// <summary>Contracts that waiting items need: fetch each (e.g. <c>contract/item?id=</c>) and pass it to <see cref="AddContract(JsonElement)"/>.</summary>
     public IReadOnlyCollection<long> MissingContractIds =>

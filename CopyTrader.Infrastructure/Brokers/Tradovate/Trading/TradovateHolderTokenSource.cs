@@ -5,7 +5,8 @@ namespace CopyTrader.Infrastructure.Brokers.Tradovate.Trading;
 /// <summary>
 /// A <see cref="ITradovateTokenSource"/> over the login's shared <see cref="TradovateTokenHolder"/>. Renewals run one at a
 /// time; when another caller already replaced the rejected token, that token is used without renewing again. Wire
-/// <c>renew</c> to <see cref="TradovateAuthClient.RenewTokenAsync"/>; the holder keeps the good token when it fails.
+/// <c>renew</c> to <see cref="TradovateAuthClient.RenewTokenAsync"/> (the connector wires a renewal that signs in anew
+/// when the rejected token cannot be renewed); the holder keeps the good token when it fails.
 /// </summary>
 public sealed class TradovateHolderTokenSource(
     TradovateTokenHolder holder,

@@ -10,9 +10,10 @@ namespace CopyTrader.Tests.Infrastructure.Tradovate.Sync;
 /// <summary>Feeds a <see cref="TradovateUserState"/> serving account 25 the messages a supervisor would, and keeps every event.</summary>
 internal sealed class TradovateUserStateDriver
 {
-    public TradovateUserStateDriver(TradovateUserStateOptions? options = null, Func<long, string?>? placedClientOrderIds = null)
+    public TradovateUserStateDriver(
+        TradovateUserStateOptions? options = null, Func<long, string?>? placedClientOrderIds = null, Func<bool>? placementsInFlight = null)
     {
-        State = new TradovateUserState(["25"], Clock, options, placedClientOrderIds);
+        State = new TradovateUserState(["25"], Clock, options, placedClientOrderIds, placementsInFlight);
     }
 
     public FakeTimeProvider Clock { get; } = new(T0);

@@ -126,4 +126,20 @@ public class TradovateUserStateReordering
         Assert.True(fill.IsSnapshot);
         Assert.Empty(driver.LiveFills);
     }
+
+    [Fact]
+    public void AnOlderLiveStatusArrivingAfterTheFinalOneDoesNotReopenTheOrder()
+    {
+        var driver = new TradovateUserStateDriver();
+        driver.Sync();
+
+        driver.Created("order", Order(100, "Filled"));
+        driver.Created("orderVersion", Version(2100, 100));
+        driver.Created("command", Command(1100, 100, "ct-4"));
+        driver.Updated("order", Order(100, "Working"));
+        driver.Created("order", Order(100, "PendingNew"));
+
+        Assert.Empty(driver.State.WorkingOrders("25"));
+        Assert.All(driver.Events.OfType<OrderUpdateEvent>(), e => Assert.Equal(CopyTrader.Domain.Trading.OrderStatus.Filled, e.Order.Status));
+    }
 }
