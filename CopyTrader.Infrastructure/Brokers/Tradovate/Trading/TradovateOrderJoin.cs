@@ -48,7 +48,7 @@ internal static class TradovateOrderJoin
             : (TradovateTimeInForce?)null;
         return (new TradovateOrderDetail(
             orderId, accountId, contractId, timestamp, action, ordStatus, TradovateOrderMapper.StatusOf(ordStatus),
-            qty, typeName, TypeOf(typeName), price, stopPrice, tif, ClOrdIdOf(orderId, commands),
+            qty, typeName, Wire.TradovateOrderPartsMapper.TypeOf(typeName), price, stopPrice, tif, ClOrdIdOf(orderId, commands),
             TradovateJsonRead.OptionalId(order, "ocoId"), TradovateJsonRead.OptionalId(order, "parentId")), null);
     }
 
@@ -60,14 +60,4 @@ internal static class TradovateOrderJoin
             .ToList();
         return mine.Count == 0 ? null : TradovateJsonRead.OptionalString(mine[0], "clOrdId");
     }
-
-    private static OrderType? TypeOf(string name) => name switch
-    {
-        "Market" => OrderType.Market,
-        "Limit" => OrderType.Limit,
-        "Stop" => OrderType.Stop,
-        "StopLimit" => OrderType.StopLimit,
-        "TrailingStop" => OrderType.TrailingStop,
-        _ => null,
-    };
 }

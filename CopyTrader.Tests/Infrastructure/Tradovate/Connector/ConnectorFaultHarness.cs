@@ -41,12 +41,13 @@ internal sealed class ConnectorFaultHarness : IAsyncDisposable
 
     /// <summary>
     /// A connected connector past its first snapshot; <paramref name="settings"/> go over the rig's configuration and
-    /// <paramref name="beforeConnect"/> runs on the exchange before the connector connects (history for the snapshot).
+    /// <paramref name="beforeConnect"/> runs on the exchange before the connector connects (history for the snapshot);
+    /// <paramref name="clock"/> drives both sides (a FakeTimeProvider: nothing times out until the test advances it).
     /// </summary>
     public static async Task<ConnectorFaultHarness> ConnectAsync(
-        Dictionary<string, string?>? settings = null, Action<FakeTradovateServer>? beforeConnect = null)
+        Dictionary<string, string?>? settings = null, Action<FakeTradovateServer>? beforeConnect = null, TimeProvider? clock = null)
     {
-        var rig = await TradovateConnectorRig.StartAsync(settings);
+        var rig = await TradovateConnectorRig.StartAsync(settings, clock);
         try
         {
             beforeConnect?.Invoke(rig.Server);

@@ -10,35 +10,30 @@ namespace CopyTrader.Tests.Infrastructure.Tradovate.Connector;
 public sealed class TradovateConnectorReconnectingOrderTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-24T15:00:00Z"));
-    private TradovateConnectorRig _rig = null!;
-    private ConnectorProbe _probe = null!;
+    private ConnectorFaultHarness _desk = null!;
 
-    public async Task InitializeAsync()
-    {
-        _rig = await TradovateConnectorRig.StartAsync(clock: _clock);
-        _probe = await ConnectorProbe.ConnectAsync(_rig.CreateConnector(["25"]));
-    }
+    private TradovateConnectorRig Rig => _desk.Rig;
 
-    public async Task DisposeAsync()
-    {
-        await _probe.DisposeAsync();
-        await _rig.DisposeAsync();
-    }
+    private ConnectorProbe Probe => _desk.Probe;
+
+    public async Task InitializeAsync() => _desk = await ConnectorFaultHarness.ConnectAsync(clock: _clock);
+
+    public async Task DisposeAsync() => await _desk.DisposeAsync();
 
     [Fact]
     public async Task PlacesAndReadsOverRestWhileTheStreamWaitsToReconnect()
     {
-        _rig.Server.DropAllConnections();
-        await _probe.WaitForAsync<ConnectionStateEvent>(e => e.State == BrokerConnectionState.Reconnecting, "the stream to drop");
-        Assert.Equal(BrokerConnectionState.Reconnecting, _probe.Connector.State); // the backoff waits on the fake clock
-        Assert.True(_probe.Connector.Capabilities.OrdersWhileReconnecting);
+        Rig.Server.DropAllConnections();
+        await Probe.WaitForAsync<ConnectionStateEvent>(e => e.State == BrokerConnectionState.Reconnecting, "the stream to drop");
+        Assert.Equal(BrokerConnectionState.Reconnecting, Probe.Connector.State); // the backoff waits on the fake clock
+        Assert.True(Probe.Connector.Capabilities.OrdersWhileReconnecting);
 
-        var placed = await _probe.Connector.PlaceOrderAsync(new OrderRequest("25", "MNQZ6", Side.Buy, 2, ClientOrderId: "while-down"), CancellationToken.None);
+        var placed = await Probe.Connector.PlaceOrderAsync(new OrderRequest("25", "MNQZ6", Side.Buy, 2, ClientOrderId: "while-down"), CancellationToken.None);
 
         Assert.True(placed.Accepted, placed.RejectReason);
-        Assert.Equal(2, _rig.Server.Exchange.NetPosOf(25, "MNQZ6"));
-        var position = Assert.Single(await _probe.Connector.GetPositionsAsync("25", CancellationToken.None));
+        Assert.Equal(2, Rig.Server.Exchange.NetPosOf(25, "MNQZ6"));
+        var position = Assert.Single(await Probe.Connector.GetPositionsAsync("25", CancellationToken.None));
         Assert.Equal(("MNQZ6", 2), (position.Symbol, position.Quantity));
-        Assert.Empty(await _probe.Connector.GetWorkingOrdersAsync("25", CancellationToken.None));
+        Assert.Empty(await Probe.Connector.GetWorkingOrdersAsync("25", CancellationToken.None));
     }
 }

@@ -13,47 +13,42 @@ namespace CopyTrader.Tests.Infrastructure.Tradovate.Connector;
 public sealed class TradovateConnectorRenewalNoticeTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-24T15:00:00Z"));
-    private TradovateConnectorRig _rig = null!;
-    private ConnectorProbe _probe = null!;
+    private ConnectorFaultHarness _desk = null!;
 
-    public async Task InitializeAsync()
-    {
-        _rig = await TradovateConnectorRig.StartAsync(clock: _clock);
-        _probe = await ConnectorProbe.ConnectAsync(_rig.CreateConnector(["25"]));
-    }
+    private TradovateConnectorRig Rig => _desk.Rig;
 
-    public async Task DisposeAsync()
-    {
-        await _probe.DisposeAsync();
-        await _rig.DisposeAsync();
-    }
+    private ConnectorProbe Probe => _desk.Probe;
+
+    public async Task InitializeAsync() => _desk = await ConnectorFaultHarness.ConnectAsync(clock: _clock);
+
+    public async Task DisposeAsync() => await _desk.DisposeAsync();
 
     [Fact]
     public async Task AFailedRenewalIsShownAndKeepsTheTokenUntilARenewalSucceeds()
     {
-        var login = Assert.Single(_rig.Get<TradovateTokenRegistry>().Logins);
+        var login = Assert.Single(Rig.Get<TradovateTokenRegistry>().Logins);
         var token = login.Holder.Current!;
         _clock.Advance(TimeSpan.FromMinutes(75));
-        _rig.Server.Rest.RateLimited = true;
+        Rig.Server.Rest.RateLimited = true;
 
         await RefreshTokensAsync();
 
-        var notice = await _probe.WaitForAsync<ConnectionNoticeEvent>(n => n.Notice is not null, "the renewal failure notice");
+        var notice = await Probe.WaitForAsync<ConnectionNoticeEvent>(n => n.Notice is not null, "the renewal failure notice");
         Assert.Contains("Renewing the Tradovate token failed", notice.Notice);
         Assert.Contains("429", notice.Notice);
         Assert.Equal(token, login.Holder.Current);
 
-        _rig.Server.Rest.RateLimited = false;
+        Rig.Server.Rest.RateLimited = false;
         await RefreshTokensAsync();
 
-        await _probe.WaitForAsync<ConnectionNoticeEvent>(n => n.Notice is null, "the notice to clear after a good renewal");
+        await Probe.WaitForAsync<ConnectionNoticeEvent>(n => n.Notice is null, "the notice to clear after a good renewal");
         Assert.True(login.Holder.Current!.ExpirationTime > token.ExpirationTime);
     }
 
     private Task RefreshTokensAsync() => new TokenRefreshJob(
-            _rig.Get<TradovateTokenRegistry>(),
-            _rig.Get<TradovateAuthClientFactory>(),
-            _rig.Get<IOptions<TradovateOptions>>(),
+            Rig.Get<TradovateTokenRegistry>(),
+            Rig.Get<TradovateAuthClientFactory>(),
+            Rig.Get<IOptions<TradovateOptions>>(),
             _clock,
             NullLogger<TokenRefreshJob>.Instance)
         .Execute(null!, CancellationToken.None).AsTask();
