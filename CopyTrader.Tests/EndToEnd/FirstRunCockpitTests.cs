@@ -65,7 +65,7 @@ public sealed class FirstRunCockpitTests(ITestOutputHelper output) : IAsyncLifet
             await Assertions.Expect(page.Locator($"[data-copy-row][data-follower='{name}']").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         }
 
-        await page.WaitForFunctionAsync($"document.querySelectorAll('[data-copy-row]').length >= {rowsAtStart + 3}", null, new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync($"document.querySelectorAll('[data-copy-row]').length >= {rowsAtStart + 3}", null, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-copy-row] [data-latency]").First).ToContainTextAsync(" ms");
         Assert.True(await page.Locator("[data-copy-row='Accepted']").CountAsync() >= 1);
 

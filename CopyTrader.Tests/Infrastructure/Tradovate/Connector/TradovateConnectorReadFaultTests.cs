@@ -27,7 +27,7 @@ public sealed class TradovateConnectorReadFaultTests
     [Fact]
     public async Task PositionsThrowWhenTheAnswerDoesNotComeWithinTheTimeout()
     {
-        await using var h = await ConnectorFaultHarness.ConnectAsync(new() { ["Tradovate:RequestTimeoutSeconds"] = "1" });
+        await using var h = await ConnectorFaultHarness.ConnectAsync(new() { ["Tradovate:RequestTimeoutSeconds"] = "3" });
         await h.MarketAsync(Side.Buy, 1, "ct-open");
         h.Faults.StallRest(Positions);
 
@@ -35,7 +35,7 @@ public sealed class TradovateConnectorReadFaultTests
         h.Faults.ReleaseRest();
 
         Assert.Equal(TradovateErrorKind.Timeout, failure.Error.Kind);
-        Assert.Contains("no answer within 1 s", failure.Message);
+        Assert.Contains("no answer within 3 s", failure.Message);
         Assert.Equal(1, Assert.Single(await h.Connector.GetPositionsAsync(h.AccountId, CancellationToken.None)).Quantity);
     }
 
