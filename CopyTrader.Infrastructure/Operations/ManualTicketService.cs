@@ -5,9 +5,15 @@ using Microsoft.Extensions.Logging;
 
 namespace CopyTrader.Infrastructure.Operations;
 
-/// <summary>The leader order's outcome; followers receive their copies through the engine as the fill arrives.</summary>
+/// <summary>
+/// The leader order's outcome; followers receive their copies through the engine as the fill arrives, and
+/// <see cref="BrokerOrderId"/> is what ties the leader's fills (and so the copies) to the ticket.
+/// </summary>
 public sealed record TicketResult(bool Accepted, string? BrokerOrderId, string? Reason)
 {
+    /// <summary>From sending the leader order to the broker's answer; null when nothing was sent.</summary>
+    public double? LatencyMs { get; init; }
+
     public static TicketResult Refused(string reason) => new(false, null, reason);
 }
 
@@ -25,7 +31,7 @@ public interface IManualTicketService
 /// BUY / SELL / CLOSE on a leader, sent straight to its broker (no HTTP call to ourselves). The order carries
 /// no CopyTag, so its fill is copied to the followers by the same hub and engine as any leader trade.
 /// </summary>
-internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonitorHub hub, ILogger<ManualTicketService> logger) : IManualTicketService
+internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonitorHub hub, TimeProvider clock, ILogger<ManualTicketService> logger) : IManualTicketService
 {
     public Task<TicketResult> BuyAsync(int leaderAccountId, string symbol, int quantity, CancellationToken ct = default) =>
         SendAsync(leaderAccountId, symbol, quantity, $"Buy {quantity} {symbol}", (c, id) => c.PlaceOrderAsync(new OrderRequest(id, symbol, Side.Buy, quantity), ct));
@@ -52,16 +58,20 @@ internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonito
             return TicketResult.Refused(refusal);
         }
 
+        var sent = clock.GetTimestamp();
         try
         {
             var result = await send(connector!, account!.ExternalId);
             logger.LogInformation("Manual ticket {What} on {Leader}: {Outcome}", what, account.DisplayName, result.Accepted ? result.BrokerOrderId : result.RejectReason);
-            return new TicketResult(result.Accepted, result.BrokerOrderId, result.Accepted ? null : result.RejectReason ?? "The broker rejected the order without a reason.");
+            return new TicketResult(result.Accepted, result.BrokerOrderId, result.Accepted ? null : result.RejectReason ?? "The broker rejected the order without a reason.")
+            {
+                LatencyMs = clock.GetElapsedTime(sent).TotalMilliseconds,
+            };
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Manual ticket {What} on {Leader} failed", what, account!.DisplayName);
-            return TicketResult.Refused($"{ex.GetType().Name}: {ex.Message}");
+            return TicketResult.Refused($"{ex.GetType().Name}: {ex.Message}") with { LatencyMs = clock.GetElapsedTime(sent).TotalMilliseconds };
         }
     }
 }

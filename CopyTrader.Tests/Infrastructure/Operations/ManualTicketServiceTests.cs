@@ -1,4 +1,5 @@
 using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Operations;
 using CopyTrader.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,30 @@ public class ManualTicketServiceTests
 
         Assert.False(close.Accepted);
         Assert.Equal("No open position in MNQZ6 on account DEMO-LEADER.", close.Reason);
+        Assert.NotNull(close.LatencyMs); // the broker answered: a reject, not a refusal before sending
+    }
+
+    [Fact]
+    public async Task TheTicketsTrailGathersItsLeaderFillAndEveryFollowersCopyFromThePipeline()
+    {
+        await using var app = await PipelineHost.StartAsync();
+        var tracker = new TicketCopyTracker();
+        app.Hub.LeaderFillReceived += fill => tracker.Observe(fill);
+        app.Services.GetRequiredService<ICopyEngine>().CopyCompleted += copy => tracker.Observe(copy);
+        var order = new TicketOrder(app.AccountId(PipelineHost.Leader), Mnq, TicketAction.Buy, 2);
+
+        var result = await app.Services.GetRequiredService<IManualTicketService>().SendAsync(order);
+        tracker.Add(order, result);
+        var trail = await Eventually.Get(() => tracker.Tickets.Single(), t => t!.Copies.Count >= 3, "the three followers' copies in the ticket's trail");
+
+        Assert.True(result.Accepted, result.Reason);
+        Assert.True(result.LatencyMs >= 0);
+        Assert.Equal(result.BrokerOrderId, Assert.Single(trail.LeaderFills).BrokerOrderId);
+        Assert.Equal(2, trail.FilledQuantity);
+        Assert.Equal(
+            [("DEMO-F1", 2), ("DEMO-F2", 4), ("DEMO-F3", 1)],
+            trail.Copies.Select(c => (app.Config.Current.Account(c.FollowerAccountId)!.ExternalId, c.FollowerQuantity)).OrderBy(c => c.ExternalId));
+        Assert.All(trail.Copies, c => Assert.Equal(CopyOutcome.Accepted, c.Outcome));
     }
 
     [Fact]
@@ -47,7 +72,9 @@ public class ManualTicketServiceTests
 
         Assert.Equal("'Demo follower ×1' leads no copy group; tickets go to a leader.", (await tickets.BuyAsync(app.AccountId("DEMO-F1"), Mnq, 1)).Reason);
         Assert.Equal("Quantity must be at least 1 (got 0).", (await tickets.SellAsync(app.AccountId(PipelineHost.Leader), Mnq, 0)).Reason);
-        Assert.Equal("Trading account 999 does not exist.", (await tickets.BuyAsync(999, Mnq, 1)).Reason);
+        var missing = await tickets.BuyAsync(999, Mnq, 1);
+        Assert.Equal("Trading account 999 does not exist.", missing.Reason);
+        Assert.Null(missing.LatencyMs); // nothing went to a broker
         Assert.Empty(app.Exchange.Positions(PipelineHost.Leader));
     }
 }
