@@ -1,4 +1,5 @@
 using CopyTrader.Domain.Instruments;
+using CopyTrader.Infrastructure.ApiKeys;
 using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Infrastructure.Connections;
@@ -45,6 +46,7 @@ public static class InfrastructureDependencyInjection
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CopyTraderDbContext>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<IApiKeyService, ApiKeyService>();
 
         // Brokers
         services.AddSingleton<SimulatorExchange>();

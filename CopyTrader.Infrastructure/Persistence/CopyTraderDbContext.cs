@@ -1,5 +1,6 @@
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.ApiKeys;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public abstract class CopyTraderDbContext(DbContextOptions options) : IdentityDb
     public DbSet<CopyLogEntry> CopyLog => Set<CopyLogEntry>();
     public DbSet<ProcessedLeaderFill> ProcessedLeaderFills => Set<ProcessedLeaderFill>();
     public DbSet<StoredOrderBook> OrderBooks => Set<StoredOrderBook>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

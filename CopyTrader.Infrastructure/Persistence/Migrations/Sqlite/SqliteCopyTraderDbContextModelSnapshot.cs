@@ -301,6 +301,51 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ProcessedLeaderFills", (string)null);
                 });
 
+            modelBuilder.Entity("CopyTrader.Infrastructure.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("LastUsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("CopyTrader.Infrastructure.Persistence.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -579,6 +624,15 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("BrokerConnectionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CopyTrader.Infrastructure.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("CopyTrader.Infrastructure.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
