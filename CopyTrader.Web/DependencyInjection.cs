@@ -1,4 +1,5 @@
 using CopyTrader.Infrastructure.Persistence;
+using CopyTrader.Web.Api;
 using CopyTrader.Web.Components;
 using CopyTrader.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -44,6 +45,9 @@ public static class WebDependencyInjection
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<FirstRunState>();
+
+        // Automation API: X-Api-Key or the cookie, problem details, OpenAPI document
+        services.AddAutomationApi();
         return builder;
     }
 
@@ -56,6 +60,7 @@ public static class WebDependencyInjection
 
         app.UseSerilogRequestLogging();
         app.UseMiddleware<FirstRunGate>();
+        app.UseApiProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -63,6 +68,7 @@ public static class WebDependencyInjection
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapAutomationApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -10,6 +10,7 @@ public sealed class FirstRunGate(RequestDelegate next, FirstRunState state)
         var path = context.Request.Path;
         var exempt = path.StartsWithSegments(SetupPath, StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/health")
+            || path.StartsWithSegments("/api") // no user, so no key: the API answers 401 itself, never a setup page
             || path.StartsWithSegments("/_framework")
             || path.StartsWithSegments("/_content")
             || Path.HasExtension(path.Value);

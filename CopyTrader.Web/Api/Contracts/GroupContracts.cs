@@ -1,0 +1,48 @@
+using CopyTrader.Domain.Configuration;
+using CopyTrader.Domain.Copying;
+using CopyTrader.Web.Api.Errors;
+
+namespace CopyTrader.Web.Api.Contracts;
+
+/// <summary>A copy group: its leader, switches, followers and its own contract maps (global ones apply too).</summary>
+public sealed record GroupDto(
+    int Id, string Name, int LeaderAccountId, string LeaderName, bool AutoCopyEnabled, bool DryRun, bool AutoSync, bool MirrorWorkingOrders,
+    IReadOnlyList<FollowerDto> Followers, IReadOnlyList<ContractMapDto> ContractMaps)
+{
+    public static GroupDto Of(CopyGroupSnapshot g, ApiScope scope) =>
+        new(g.Id, g.Name, g.LeaderAccountId, scope.AccountName(g.LeaderAccountId), g.AutoCopyEnabled, g.DryRun, g.AutoSync, g.MirrorWorkingOrders,
+            g.Followers.Select(f => FollowerDto.Of(g, f, scope)).ToList(),
+            g.ContractMappings.Select(m => ContractMapDto.Of(g.Id, m)).ToList());
+}
+
+/// <summary>A contract mapping of one group, or global (<see cref="GroupId"/> null).</summary>
+public sealed record ContractMapDto(int? GroupId, string SourceRoot, string TargetRoot, decimal Ratio)
+{
+    public static ContractMapDto Of(int? groupId, ContractMapping m) => new(groupId, m.SourceRoot, m.TargetRoot, m.Ratio);
+}
+
+public sealed record CreateGroupRequest
+{
+    public required string Name { get; init; }
+    public required int LeaderAccountId { get; init; }
+    public required bool AutoCopyEnabled { get; init; }
+
+    public FieldErrors Check(ApiScope scope)
+    {
+        var errors = new FieldErrors();
+        var name = Name?.Trim() ?? "";
+        errors.AddIf(name.Length == 0, "name", "Give the group a name.");
+        errors.AddIf(name.Length > CopyGroup.NameMaxLength, "name", $"A group name has at most {CopyGroup.NameMaxLength} characters (got {name.Length}).");
+        errors.AddIf(scope.Account(LeaderAccountId) is null, "leaderAccountId", $"Trading account {LeaderAccountId} does not exist.");
+        return errors;
+    }
+}
+
+/// <summary>Every switch is required: leaving one out never turns it off silently.</summary>
+public sealed record GroupOptionsRequest
+{
+    public required bool AutoCopyEnabled { get; init; }
+    public required bool DryRun { get; init; }
+    public required bool AutoSync { get; init; }
+    public required bool MirrorWorkingOrders { get; init; }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Web.Api.Contracts;
+using CopyTrader.Web.Api.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CopyTrader.Web.Api.Endpoints;
+
+internal static class GroupsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var groups = api.MapGroup("/groups").WithTags("Copy groups");
+        groups.MapGet("/", List).WithName("ListGroups").WithSummary("Copy groups with their followers and contract maps.");
+        groups.MapGet("/{id:int}", Get).WithName("GetGroup").WithSummary("One copy group.").ProducesProblem(StatusCodes.Status404NotFound);
+        groups.MapPost("/", CreateAsync).WithName("CreateGroup").WithSummary("A new copy group led by an account (followers are added to it next).")
+            .Accepts<CreateGroupRequest>("application/json").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        groups.MapPut("/{id:int}/options", SetOptionsAsync).WithName("SetGroupOptions").WithSummary("Auto-copy, dry run, auto-sync and working-order mirroring, all four at once.")
+            .Accepts<GroupOptionsRequest>("application/json").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static Ok<List<GroupDto>> List(ApiVisibility visibility, ClaimsPrincipal user)
+    {
+        var scope = visibility.For(user);
+        return TypedResults.Ok(scope.Groups.Select(g => GroupDto.Of(g, scope)).ToList());
+    }
+
+    private static Results<Ok<GroupDto>, ProblemHttpResult> Get(int id, ApiVisibility visibility, ClaimsPrincipal user) =>
+        Read(id, visibility.For(user));
+
+    private static async Task<Results<Created<GroupDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        JsonBody<CreateGroupRequest> body, ApiVisibility visibility, ClaimsPrincipal user, ICopyConfigurationService configuration, CancellationToken ct)
+    {
+        var request = body.Value;
+        var errors = request.Check(visibility.For(user));
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors.ToDictionary());
+        }
+
+        var id = await configuration.CreateGroupAsync(request.Name.Trim(), request.LeaderAccountId, request.AutoCopyEnabled, ct);
+        var scope = visibility.For(user);
+        return scope.Group(id) is { } group
+            ? TypedResults.Created($"{AutomationApi.Prefix}/groups/{id}", GroupDto.Of(group, scope))
+            : ApiProblems.NotFound(NotFoundText.Group(id));
+    }
+
+    private static async Task<Results<Ok<GroupDto>, ProblemHttpResult>> SetOptionsAsync(
+        int id, JsonBody<GroupOptionsRequest> body, ApiVisibility visibility, ClaimsPrincipal user, ICopyConfigurationService configuration, CancellationToken ct)
+    {
+        if (visibility.For(user).Group(id) is null)
+        {
+            return ApiProblems.NotFound(NotFoundText.Group(id));
+        }
+
+        var o = body.Value;
+        await configuration.SetGroupOptionsAsync(id, new GroupOptions(o.AutoCopyEnabled, o.DryRun, o.AutoSync, o.MirrorWorkingOrders), ct);
+        return Read(id, visibility.For(user));
+    }
+
+    private static Results<Ok<GroupDto>, ProblemHttpResult> Read(int id, ApiScope scope) =>
+        scope.Group(id) is { } group ? TypedResults.Ok(GroupDto.Of(group, scope)) : ApiProblems.NotFound(NotFoundText.Group(id));
+}
