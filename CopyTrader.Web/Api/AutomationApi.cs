@@ -26,9 +26,9 @@ public static class AutomationApi
         return services;
     }
 
-    /// <summary>Problem details for every error under /api; goes before authentication.</summary>
+    /// <summary>Problem details for every error under /api, and no sign-in page for what no endpoint takes; goes before authentication.</summary>
     public static IApplicationBuilder UseApiProblemDetails(this IApplicationBuilder app) =>
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiErrorMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiErrorMiddleware>().UseMiddleware<ApiUnmatchedRequests>());
 
     public static IEndpointRouteBuilder MapAutomationApi(this IEndpointRouteBuilder endpoints)
     {
@@ -48,11 +48,6 @@ public static class AutomationApi
         FlattenApi.Map(api);
         TradesApi.Map(api);
         CopyLogApi.Map(api);
-
-        // Anything else under /api/v1 is a 404 problem (for a caller who may use the API), not the sign-in page.
-        api.Map("/{**path}", (HttpContext context) =>
-                ApiProblems.NotFound($"No API endpoint answers {context.Request.Method} {context.Request.Path}; the endpoints are listed in /openapi/v1.json."))
-            .ExcludeFromDescription();
 
         endpoints.MapOpenApi(ApiDocument.Path).RequireAuthorization(ApiAuthentication.Policy);
         return endpoints;

@@ -15,17 +15,17 @@ internal static class FollowersApi
             .WithSummary("A group's followers with their rules.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/groups/{groupId:int}/followers", AddAsync).WithTags("Followers").WithName("AddFollower")
             .WithSummary("Adds an account as a follower; refused (422) when it would create a copy loop or already follows the group.")
-            .Accepts<AddFollowerRequest>("application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AcceptsJson<AddFollowerRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var followers = api.MapGroup("/followers/{id:int}").WithTags("Followers").ProducesProblem(StatusCodes.Status404NotFound);
         followers.MapGet("/", Get).WithName("GetFollower").WithSummary("One follower with its rule.");
         followers.MapPut("/rule", ReplaceRuleAsync).WithName("ReplaceFollowerRule")
             .WithSummary("Replaces the whole sizing rule; every field is required so none is reset by being left out.")
-            .Accepts<FollowerRuleDto>("application/json").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AcceptsJson<FollowerRuleDto>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         followers.MapPut("/multiplier", SetMultiplierAsync).WithName("SetFollowerMultiplier")
-            .WithSummary("Changes only the base multiplier.").Accepts<MultiplierRequest>("application/json");
+            .WithSummary("Changes only the base multiplier.").AcceptsJson<MultiplierRequest>();
         followers.MapPut("/enabled", SetEnabledAsync).WithName("SetFollowerEnabled")
-            .WithSummary("Enables or disables copying to this follower.").Accepts<EnabledRequest>("application/json");
+            .WithSummary("Enables or disables copying to this follower.").AcceptsJson<EnabledRequest>();
     }
 
     private static Results<Ok<List<FollowerDto>>, ProblemHttpResult> List(int groupId, ApiVisibility visibility, ClaimsPrincipal user)

@@ -14,9 +14,9 @@ internal static class GroupsApi
         groups.MapGet("/", List).WithName("ListGroups").WithSummary("Copy groups with their followers and contract maps.");
         groups.MapGet("/{id:int}", Get).WithName("GetGroup").WithSummary("One copy group.").ProducesProblem(StatusCodes.Status404NotFound);
         groups.MapPost("/", CreateAsync).WithName("CreateGroup").WithSummary("A new copy group led by an account (followers are added to it next).")
-            .Accepts<CreateGroupRequest>("application/json").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AcceptsJson<CreateGroupRequest>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         groups.MapPut("/{id:int}/options", SetOptionsAsync).WithName("SetGroupOptions").WithSummary("Auto-copy, dry run, auto-sync and working-order mirroring, all four at once.")
-            .Accepts<GroupOptionsRequest>("application/json").ProducesProblem(StatusCodes.Status404NotFound);
+            .AcceptsJson<GroupOptionsRequest>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static Ok<List<GroupDto>> List(ApiVisibility visibility, ClaimsPrincipal user)

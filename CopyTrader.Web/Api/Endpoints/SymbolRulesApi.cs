@@ -14,7 +14,7 @@ internal static class SymbolRulesApi
         var overrides = api.MapGroup("/followers/{id:int}/symbol-multipliers").WithTags("Multiplier overrides").ProducesProblem(StatusCodes.Status404NotFound);
         overrides.MapGet("/", ListOverrides).WithName("ListSymbolMultipliers").WithSummary("The follower's multiplier per leader root.");
         overrides.MapPut("/{root}", SetOverrideAsync).WithName("SetSymbolMultiplier")
-            .WithSummary("Sets the multiplier for one leader root (NQ, ES, ...), winning over the base multiplier.").Accepts<MultiplierRequest>("application/json");
+            .WithSummary("Sets the multiplier for one leader root (NQ, ES, ...), winning over the base multiplier.").AcceptsJson<MultiplierRequest>();
         overrides.MapDelete("/{root}", RemoveOverrideAsync).WithName("RemoveSymbolMultiplier").WithSummary("Removes one root's override; the base multiplier applies again.");
 
         var blocked = api.MapGroup("/followers/{id:int}/blocked-roots").WithTags("Blacklist").ProducesProblem(StatusCodes.Status404NotFound);

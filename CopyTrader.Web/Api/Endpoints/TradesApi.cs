@@ -12,7 +12,7 @@ internal static class TradesApi
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/trades", SendAsync).WithTags("Manual trade").WithName("SendTrade")
             .WithSummary("BUY / SELL / CLOSE on a leader; its fill is copied to the followers. 422 with the broker's words when refused.")
-            .Accepts<TradeRequest>("application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AcceptsJson<TradeRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>Not cancelled with the request: abandoning an order mid-send would leave its outcome unknown.</summary>
     private static async Task<Results<Ok<TradeResultDto>, ValidationProblem, ProblemHttpResult>> SendAsync(
