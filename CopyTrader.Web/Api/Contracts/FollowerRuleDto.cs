@@ -80,6 +80,11 @@ public sealed record FollowerRuleDto
         }
         else
         {
+            foreach (var twice in SymbolMultipliers.Keys.GroupBy(Roots.Normalize).Where(g => g.Count() > 1))
+            {
+                errors.Add(prefix + "symbolMultipliers", $"{twice.Key} is given more than once ({string.Join(", ", twice)}).");
+            }
+
             foreach (var (root, multiplier) in SymbolMultipliers)
             {
                 errors.AddIf(Roots.Problem(root) is not null, $"{prefix}symbolMultipliers.{root}", Roots.Problem(root) ?? "");
