@@ -9,7 +9,7 @@ namespace CopyTrader.Tests.Web.Groups;
 
 public sealed class FollowerFormTests : GroupsComponentTest
 {
-    private readonly List<int> _saved = [];
+    private readonly List<string> _saved = [];
 
     [Fact]
     public void AddingWithoutAnAccountSaysSoAndAsksNobody()
@@ -82,7 +82,7 @@ public sealed class FollowerFormTests : GroupsComponentTest
         Assert.Equal(3m, sent.Rule.SymbolMultipliers["NQ"]);
         Assert.Equal(["CL"], sent.Rule.BlockedRoots);
         Assert.Equal(new FollowerRiskLimits { DailyLossLimit = 500.50m, MaxContractsPerOrder = 0, CopyWindowStart = new TimeOnly(8, 30), CopyWindowEnd = new TimeOnly(15, 0) }, sent.RiskLimits);
-        Assert.Equal([7], _saved);
+        Assert.Equal(["Alpha follows the group now."], _saved);
     }
 
     [Fact]
@@ -104,6 +104,7 @@ public sealed class FollowerFormTests : GroupsComponentTest
         Assert.Equal((false, 3m, (int?)null), (sent.Enabled, sent.Rule.Multiplier, sent.Rule.MaxPosition));
         Assert.Equal(["ES"], sent.Rule.BlockedRoots);
         Assert.Equal(FollowerRiskLimits.None, sent.RiskLimits);
+        Assert.Equal(["Alpha saved."], _saved);
     }
 
     [Fact]
@@ -182,5 +183,5 @@ public sealed class FollowerFormTests : GroupsComponentTest
         .Add(f => f.GroupId, 9)
         .Add(f => f.Follower, follower)
         .Add(f => f.Accounts, Setup.Accounts.Skip(1).ToList())
-        .Add(f => f.OnSaved, id => _saved.Add(id)));
+        .Add(f => f.OnSaved, message => _saved.Add(message)));
 }
