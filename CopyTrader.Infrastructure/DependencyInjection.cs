@@ -74,6 +74,7 @@ public static class InfrastructureDependencyInjection
 
         // Copy groups, followers and contract maps as the configuration forms edit them
         services.AddSingleton<CopySetupReader>();
+        services.AddSingleton<SetupWriter>();
         services.AddSingleton<ICopySetupService, CopySetupService>();
 
         // Broker connections as the user manages them: test, save with roles, rename, credentials, delete

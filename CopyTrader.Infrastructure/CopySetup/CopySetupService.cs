@@ -1,4 +1,3 @@
-using CopyTrader.Domain;
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
@@ -7,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopyTrader.Infrastructure.CopySetup;
 
-internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> dbFactory, ICopyConfigStore config, CopySetupReader reader) : ICopySetupService
+internal sealed class CopySetupService(SetupWriter writer, CopySetupReader reader) : ICopySetupService
 {
     public Task<IReadOnlyList<CopyGroupView>> ListGroupsAsync(CancellationToken ct = default) => reader.ListGroupsAsync(ct);
 
@@ -16,7 +15,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
     public Task<IReadOnlyList<ContractMapView>> ListGlobalContractMapsAsync(CancellationToken ct = default) => reader.ListGlobalContractMapsAsync(ct);
 
     public Task<CopySetupResult> CreateGroupAsync(GroupDraft draft, CancellationToken ct = default) =>
-        WriteAsync(async db =>
+        writer.WriteAsync(async db =>
         {
             if (await SetupRules.GroupProblemsAsync(db, draft, null, ct) is { Count: > 0 } problems)
             {
@@ -30,7 +29,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
         }, ct);
 
     public Task<CopySetupResult> UpdateGroupAsync(int groupId, GroupDraft draft, CancellationToken ct = default) =>
-        WriteAsync(async db =>
+        writer.WriteAsync(async db =>
         {
             var group = await db.CopyGroups.Include(g => g.Followers).SingleOrDefaultAsync(g => g.Id == groupId, ct);
             if (group is null)
@@ -53,7 +52,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
         }, ct);
 
     public Task<CopySetupResult> DeleteGroupAsync(int groupId, CancellationToken ct = default) =>
-        WriteAsync(async db =>
+        writer.WriteAsync(async db =>
         {
             var group = await db.CopyGroups.Include(g => g.Followers).SingleOrDefaultAsync(g => g.Id == groupId, ct);
             if (group is null)
@@ -67,7 +66,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
         }, ct);
 
     public Task<CopySetupResult> AddFollowerAsync(int groupId, int accountId, FollowerSettings settings, CancellationToken ct = default) =>
-        WriteAsync(async db =>
+        writer.WriteAsync(async db =>
         {
             var group = await db.CopyGroups.Include(g => g.Followers).SingleOrDefaultAsync(g => g.Id == groupId, ct);
             if (group is null)
@@ -108,7 +107,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
         }, ct);
 
     public Task<CopySetupResult> RemoveFollowerAsync(int followerId, CancellationToken ct = default) =>
-        WriteAsync(async db =>
+        writer.WriteAsync(async db =>
         {
             var group = await db.CopyGroups.Include(g => g.Followers).SingleOrDefaultAsync(g => g.Followers.Any(f => f.Id == followerId), ct);
             if (group is null)
@@ -121,7 +120,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
         }, ct);
 
     public Task<CopySetupResult> AddContractMapAsync(int? groupId, ContractMapping mapping, CancellationToken ct = default) =>
-        WriteAsync(async db =>
+        writer.WriteAsync(async db =>
         {
             if (groupId is { } id && !await db.CopyGroups.AnyAsync(g => g.Id == id, ct))
             {
@@ -139,7 +138,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
         }, ct);
 
     public Task<CopySetupResult> RemoveContractMapAsync(int contractMapId, CancellationToken ct = default) =>
-        WriteAsync(async db =>
+        writer.WriteAsync(async db =>
         {
             var entry = await db.ContractMaps.SingleOrDefaultAsync(m => m.Id == contractMapId, ct);
             if (entry is null)
@@ -160,56 +159,7 @@ internal sealed class CopySetupService(IDbContextFactory<CopyTraderDbContext> db
     }
 
     private Task<CopySetupResult> WithFollowerAsync(int followerId, Func<Follower, Change> change, CancellationToken ct) =>
-        WriteAsync(async db => await db.Followers.SingleOrDefaultAsync(f => f.Id == followerId, ct) is { } follower
+        writer.WriteAsync(async db => await db.Followers.SingleOrDefaultAsync(f => f.Id == followerId, ct) is { } follower
             ? change(follower)
             : Change.Refused(SetupRules.MissingFollower(followerId)), ct);
-
-    /// <summary>
-    /// One transaction: the change, then (with every edge in the database, inside the transaction) the copy-loop
-    /// check, then the commit; a refusal anywhere keeps nothing. The snapshot is reloaded after a commit only.
-    /// </summary>
-    private async Task<CopySetupResult> WriteAsync(Func<CopyTraderDbContext, Task<Change>> change, CancellationToken ct)
-    {
-        int id;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var planned = await change(db);
-                if (planned.Errors.Count > 0)
-                {
-                    return CopySetupResult.Refused(planned.Errors);
-                }
-
-                await db.SaveChangesAsync(ct);
-                if (planned.NewEdge is { } edge)
-                {
-                    await CopyConfigurationService.RefuseLoopsAsync(db, edge, ct);
-                }
-
-                await transaction.CommitAsync(ct);
-                id = planned.Id!();
-            }
-            catch (CopyTraderDomainException ex)
-            {
-                return CopySetupResult.Refused(ex.Message);
-            }
-            catch (DbUpdateException ex)
-            {
-                return CopySetupResult.Refused($"Not saved; the database refused the change: {ex.GetBaseException().Message}");
-            }
-        }
-
-        await config.ReloadAsync(ct);
-        return CopySetupResult.Done(id);
-    }
-
-    /// <summary>A planned change: refused with reasons, or saved (its id known after the save) with the copy edge it adds.</summary>
-    private sealed record Change(IReadOnlyList<string> Errors, Func<int>? Id, (int Leader, int Follower)? NewEdge)
-    {
-        public static Change Refused(params IReadOnlyList<string> errors) => new(errors, null, null);
-
-        public static Change Saved(Func<int> id, (int Leader, int Follower)? newEdge = null) => new([], id, newEdge);
-    }
 }
