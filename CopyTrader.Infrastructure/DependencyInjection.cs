@@ -3,6 +3,7 @@ using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Infrastructure.Connections;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.CopySetup;
 using CopyTrader.Infrastructure.Demo;
 using CopyTrader.Infrastructure.Operations;
 using CopyTrader.Infrastructure.Reconciliation;
@@ -70,6 +71,11 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<ICopyLogSink>(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddSingleton<ICopyLogReader, CopyLogReader>();
         services.AddSingleton<ICopyConfigurationService, CopyConfigurationService>();
+
+        // Copy groups, followers and contract maps as the configuration forms edit them
+        services.AddSingleton<CopySetupReader>();
+        services.AddSingleton<SetupWriter>();
+        services.AddSingleton<ICopySetupService, CopySetupService>();
 
         // Broker connections as the user manages them: test, save with roles, rename, credentials, delete
         services.AddSingleton<ConnectionReader>();

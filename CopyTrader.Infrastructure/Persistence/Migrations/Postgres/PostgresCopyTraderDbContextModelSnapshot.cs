@@ -150,6 +150,16 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("boolean");
 
+                    b.Property<TimeOnly?>("CopyWindowEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("CopyWindowStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<decimal?>("DailyLossLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -158,6 +168,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Inverse")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxContractsPerOrder")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MaxPosition")
                         .HasColumnType("integer");
