@@ -1,5 +1,6 @@
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Web.Components;
+using CopyTrader.Web.Display;
 using CopyTrader.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -24,6 +25,7 @@ public static class WebDependencyInjection
         // UI
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<DisplayPreferences>();
         services.AddHealthChecks();
 
         // Sign-in: Identity cookies; every endpoint requires a signed-in user unless it says otherwise.
