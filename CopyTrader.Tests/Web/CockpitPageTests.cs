@@ -114,6 +114,21 @@ public sealed class CockpitPageTests : CockpitComponentTest
     }
 
     [Fact]
+    public void ARefusedFollowerSwitchShowsTheFollowerAsItIs()
+    {
+        RenderProviders();
+        var snackbars = Render<MudSnackbarProvider>();
+        Settings.Refusal = "Follower 22 does not exist.";
+        var cut = RenderReady();
+
+        cut.Find("input[data-follower-switch='22']").Change(false);
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Could not change Follower two: Follower 22 does not exist.", snackbars.Markup));
+        Assert.True(cut.Find("input[data-follower-switch='22']").HasAttribute("checked"));
+        Assert.Contains("Copying on", cut.Find("[data-account='Follower two']").TextContent);
+    }
+
+    [Fact]
     public void ShowsDriftFromReconciliationAndSyncsOnClick()
     {
         RenderProviders();

@@ -53,7 +53,7 @@ public sealed class CockpitRenderCountTests() : CockpitComponentTest(FiftyAccoun
         Assert.Equal(stateChanges.Concat(copies).Order().Distinct(), RenderedAgain(cards, before));
         Assert.Equal(50, page.FindAll("[data-copy-row]").Count);
         Assert.Equal("95.0 ms", page.Find("[data-account-id='125'] [data-last-copy]").TextContent.Trim());
-        Assert.Equal("Long", page.Find("[data-account-id='100'] [data-position='MNQZ6'] td:nth-child(2)").TextContent);
+        Assert.Equal("Long", page.Find("[data-account-id='100'] [data-position='MNQZ6'] [data-side]").TextContent);
     }
 
     [Fact]

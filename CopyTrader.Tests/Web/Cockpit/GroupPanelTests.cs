@@ -33,6 +33,7 @@ public sealed class GroupPanelTests : CockpitComponentTest
 
         snackbars.WaitForAssertion(() => Assert.Contains("Could not change auto-copy of Demo: Copy group 5 does not exist.", snackbars.Markup));
         Assert.Empty(Settings.GroupCalls);
+        Assert.True(cut.Find("input[data-auto-copy-switch='5']").HasAttribute("checked")); // the switch shows the group as it is, not as clicked
     }
 
     [Fact]
