@@ -14,7 +14,7 @@ internal sealed class CopyLogQuery(
     public const int MaxPageSize = 500;
     public const int LatencySampleLimit = 100_000;
 
-    public async Task<CopyLogPage> PageAsync(CopyLogFilter filter, int page, int pageSize, CancellationToken ct = default)
+    public async Task<PagedCopyLog> PageAsync(CopyLogFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         filter.EnsureValid();
         ArgumentOutOfRangeException.ThrowIfNegative(page);
@@ -25,7 +25,7 @@ internal sealed class CopyLogQuery(
         var matching = db.CopyLog.AsNoTracking().Matching(filter);
         var total = await matching.CountAsync(ct);
         var items = await matching.NewestFirst().Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
-        return new CopyLogPage(items, total, page, pageSize);
+        return new PagedCopyLog(items, total, page, pageSize);
     }
 
     public async Task<LatencyStats> LatencyStatsAsync(CopyLogFilter filter, CancellationToken ct = default)

@@ -7,7 +7,7 @@ namespace CopyTrader.Infrastructure.Copying.History;
 public interface ICopyLogQuery
 {
     /// <summary>Page <paramref name="page"/> (0-based) of the matching entries, newest first.</summary>
-    Task<CopyLogPage> PageAsync(CopyLogFilter filter, int page, int pageSize, CancellationToken ct = default);
+    Task<PagedCopyLog> PageAsync(CopyLogFilter filter, int page, int pageSize, CancellationToken ct = default);
 
     Task<LatencyStats> LatencyStatsAsync(CopyLogFilter filter, CancellationToken ct = default);
 
