@@ -15,12 +15,14 @@ internal static class CopyLogCsv
 
     /// <summary>
     /// Text a spreadsheet would run as a formula (a broker's reject reason starting with '=') is prefixed with a quote,
-    /// so opening the export never executes it; numbers are not touched.
+    /// so opening the export never executes it; numbers are not touched. The byte order mark makes Excel read the file
+    /// as UTF-8 (account names such as "Demo follower ×2").
     /// </summary>
     public static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
         Injection = CsvInjection.Escape,
         FormatProvider = CultureInfo.InvariantCulture,
+        WriteByteOrderMark = true,
     };
 
     public static async Task WriteAsync(CsvWriter csv, CopyLogEntry entry, CopyLogNames names, CancellationToken ct)

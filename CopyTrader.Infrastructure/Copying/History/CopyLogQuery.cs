@@ -20,6 +20,7 @@ internal sealed class CopyLogQuery(
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(page, int.MaxValue / pageSize);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matching = db.CopyLog.AsNoTracking().Matching(filter);
