@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCopyTraderDbContext))]
-    [Migration("20261123080352_CopyLogSortableTime")]
+    [Migration("20261123085833_CopyLogSortableTime")]
     partial class CopyLogSortableTime
     {
         /// <inheritdoc />
@@ -139,6 +139,16 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("CopyWindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("CopyWindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DailyLossLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -146,6 +156,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Inverse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxContractsPerOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxPosition")

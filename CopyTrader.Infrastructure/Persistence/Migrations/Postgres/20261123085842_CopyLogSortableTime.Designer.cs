@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCopyTraderDbContext))]
-    [Migration("20261123080400_CopyLogSortableTime")]
+    [Migration("20261123085842_CopyLogSortableTime")]
     partial class CopyLogSortableTime
     {
         /// <inheritdoc />
@@ -153,6 +153,16 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("boolean");
 
+                    b.Property<TimeOnly?>("CopyWindowEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("CopyWindowStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<decimal?>("DailyLossLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -161,6 +171,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Inverse")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxContractsPerOrder")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MaxPosition")
                         .HasColumnType("integer");
