@@ -3,6 +3,7 @@ using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Infrastructure.Connections;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Copying.History;
 using CopyTrader.Infrastructure.CopySetup;
 using CopyTrader.Infrastructure.Demo;
 using CopyTrader.Infrastructure.Operations;
@@ -70,6 +71,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<CopyLogWriter>();
         services.AddSingleton<ICopyLogSink>(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddSingleton<ICopyLogReader, CopyLogReader>();
+        services.AddSingleton<ICopyLogQuery, CopyLogQuery>();
         services.AddSingleton<ICopyConfigurationService, CopyConfigurationService>();
 
         // Copy groups, followers and contract maps as the configuration forms edit them

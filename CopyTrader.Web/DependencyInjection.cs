@@ -1,5 +1,6 @@
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Web.Components;
+using CopyTrader.Web.CopyLog;
 using CopyTrader.Web.Display;
 using CopyTrader.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -65,6 +66,7 @@ public static class WebDependencyInjection
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapCopyLogExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

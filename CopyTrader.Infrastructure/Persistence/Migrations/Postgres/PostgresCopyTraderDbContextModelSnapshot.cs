@@ -255,6 +255,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("CopyGroupId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -307,6 +310,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CopyGroupId");
+
+                    b.HasIndex("CreatedUnixMs");
 
                     b.HasIndex("LeaderEventId");
 

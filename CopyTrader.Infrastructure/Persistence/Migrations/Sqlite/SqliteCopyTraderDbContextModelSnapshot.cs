@@ -237,6 +237,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CopyGroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -289,6 +292,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CopyGroupId");
+
+                    b.HasIndex("CreatedUnixMs");
 
                     b.HasIndex("LeaderEventId");
 
