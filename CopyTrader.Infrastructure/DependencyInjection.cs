@@ -4,6 +4,8 @@ using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Infrastructure.Connections;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Copying.History;
+using CopyTrader.Infrastructure.CopySetup;
 using CopyTrader.Infrastructure.Demo;
 using CopyTrader.Infrastructure.Operations;
 using CopyTrader.Infrastructure.Reconciliation;
@@ -71,7 +73,13 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<CopyLogWriter>();
         services.AddSingleton<ICopyLogSink>(sp => sp.GetRequiredService<CopyLogWriter>());
         services.AddSingleton<ICopyLogReader, CopyLogReader>();
+        services.AddSingleton<ICopyLogQuery, CopyLogQuery>();
         services.AddSingleton<ICopyConfigurationService, CopyConfigurationService>();
+
+        // Copy groups, followers and contract maps as the configuration forms edit them
+        services.AddSingleton<CopySetupReader>();
+        services.AddSingleton<SetupWriter>();
+        services.AddSingleton<ICopySetupService, CopySetupService>();
 
         // Broker connections as the user manages them: test, save with roles, rename, credentials, delete
         services.AddSingleton<ConnectionReader>();

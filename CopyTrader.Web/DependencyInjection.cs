@@ -1,6 +1,8 @@
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Web.Api;
 using CopyTrader.Web.Components;
+using CopyTrader.Web.CopyLog;
+using CopyTrader.Web.Display;
 using CopyTrader.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -25,6 +27,7 @@ public static class WebDependencyInjection
         // UI
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<DisplayPreferences>();
         services.AddHealthChecks();
 
         // Sign-in: Identity cookies; every endpoint requires a signed-in user unless it says otherwise.
@@ -68,6 +71,7 @@ public static class WebDependencyInjection
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapCopyLogExport();
         app.MapAutomationApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

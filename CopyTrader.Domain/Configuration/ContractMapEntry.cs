@@ -11,14 +11,10 @@ public sealed class ContractMapEntry
 
     public ContractMapEntry(int? copyGroupId, ContractMapping mapping)
     {
-        if (mapping.Ratio <= 0m)
+        var problems = Problems(mapping);
+        if (problems.Count > 0)
         {
-            throw new CopyTraderDomainException($"A contract map ratio must be greater than zero (got {mapping.Ratio}).");
-        }
-
-        if (string.Equals(mapping.SourceRoot, mapping.TargetRoot, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CopyTraderDomainException($"{mapping.SourceRoot} cannot map to itself.");
+            throw new CopyTraderDomainException(string.Join(" ", problems));
         }
 
         CopyGroupId = copyGroupId;
@@ -26,6 +22,33 @@ public sealed class ContractMapEntry
         TargetRoot = mapping.TargetRoot.ToUpperInvariant();
         Ratio = mapping.Ratio;
     }
+
+    /// <summary>The reasons a mapping cannot be stored, in words for the form; empty when valid.</summary>
+    public static IReadOnlyList<string> Problems(ContractMapping mapping)
+    {
+        var problems = new List<string>();
+        problems.AddRange(RootProblem("leader", mapping.SourceRoot) is { } source ? [source] : []);
+        problems.AddRange(RootProblem("follower", mapping.TargetRoot) is { } target ? [target] : []);
+        if (mapping.Ratio <= 0m)
+        {
+            problems.Add($"A contract map ratio must be greater than zero (got {mapping.Ratio}).");
+        }
+
+        if (problems.Count == 0 && string.Equals(mapping.SourceRoot, mapping.TargetRoot, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{mapping.SourceRoot} cannot map to itself.");
+        }
+
+        return problems;
+    }
+
+    private static string? RootProblem(string side, string? root) => root switch
+    {
+        null or "" => $"The {side} root is required (e.g. NQ).",
+        { Length: > RootMaxLength } => $"The {side} root must be at most {RootMaxLength} characters (got '{root}').",
+        _ when !root.All(char.IsAsciiLetterOrDigit) => $"The {side} root is a contract root such as NQ or MNQ: letters and digits only (got '{root}').",
+        _ => null,
+    };
 
     public int Id { get; private set; }
     public int? CopyGroupId { get; private set; }

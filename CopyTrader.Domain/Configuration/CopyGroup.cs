@@ -55,6 +55,26 @@ public sealed class CopyGroup
         return follower;
     }
 
+    public void Rename(string name) => Name = name;
+
+    /// <summary>Another account leads the group; refused when that account is one of its followers.</summary>
+    public void ChangeLeader(int accountId)
+    {
+        if (_followers.Any(f => f.AccountId == accountId))
+        {
+            throw new CopyTraderDomainException("The new leader follows this group; remove it from the followers first.");
+        }
+
+        LeaderAccountId = accountId;
+    }
+
+    public void RemoveFollower(int followerId)
+    {
+        var follower = _followers.SingleOrDefault(f => f.Id == followerId)
+            ?? throw new CopyTraderDomainException($"Follower {followerId} is not in this group.");
+        _followers.Remove(follower);
+    }
+
     public void SetAutoCopy(bool enabled) => AutoCopyEnabled = enabled;
 
     public void SetDryRun(bool dryRun) => DryRun = dryRun;

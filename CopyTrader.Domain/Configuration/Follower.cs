@@ -36,6 +36,19 @@ public sealed class Follower
 
     public IReadOnlyCollection<SymbolMultiplier> SymbolMultipliers => _symbolMultipliers;
 
+    public decimal? DailyLossLimit { get; private set; }
+    public int? MaxContractsPerOrder { get; private set; }
+    public TimeOnly? CopyWindowStart { get; private set; }
+    public TimeOnly? CopyWindowEnd { get; private set; }
+
+    public FollowerRiskLimits RiskLimits => new()
+    {
+        DailyLossLimit = DailyLossLimit,
+        MaxContractsPerOrder = MaxContractsPerOrder,
+        CopyWindowStart = CopyWindowStart,
+        CopyWindowEnd = CopyWindowEnd,
+    };
+
     public IReadOnlyCollection<string> BlockedRoots => _blockedRoots;
 
     public FollowerRule Rule => new()
@@ -67,6 +80,18 @@ public sealed class Follower
         _symbolMultipliers.Clear();
         _symbolMultipliers.AddRange(rule.SymbolMultipliers.Select(o => new SymbolMultiplier(o.Key.ToUpperInvariant(), o.Value)));
         _blockedRoots = rule.BlockedRoots.Select(r => r.ToUpperInvariant()).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Replaces the risk limits; refused whole, with every problem named, when any part is invalid.</summary>
+    public void SetRiskLimits(FollowerRiskLimits limits)
+    {
+        var problems = limits.Problems();
+        if (problems.Count > 0)
+        {
+            throw new CopyTraderDomainException(string.Join(" ", problems));
+        }
+
+        (DailyLossLimit, MaxContractsPerOrder, CopyWindowStart, CopyWindowEnd) = (limits.DailyLossLimit, limits.MaxContractsPerOrder, limits.CopyWindowStart, limits.CopyWindowEnd);
     }
 
     public void SetMultiplier(decimal multiplier) => Apply(Rule with { Multiplier = multiplier });

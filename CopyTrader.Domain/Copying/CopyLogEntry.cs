@@ -15,6 +15,7 @@ public sealed class CopyLogEntry
         CopyOutcome outcome, double latencyMs, string? clientOrderId, string? brokerOrderId, string? reason)
     {
         CreatedUtc = createdUtc;
+        CreatedUnixMs = createdUtc.ToUnixTimeMilliseconds();
         CopyGroupId = copyGroupId;
         LeaderAccountId = leaderAccountId;
         FollowerId = followerId;
@@ -34,6 +35,12 @@ public sealed class CopyLogEntry
 
     public long Id { get; private set; }
     public DateTimeOffset CreatedUtc { get; private set; }
+
+    /// <summary>
+    /// <see cref="CreatedUtc"/> as Unix milliseconds: the column the copy log is filtered and sorted by, since
+    /// SQLite cannot compare or order DateTimeOffset values in SQL.
+    /// </summary>
+    public long CreatedUnixMs { get; private set; }
     public int CopyGroupId { get; private set; }
     public int LeaderAccountId { get; private set; }
     public int FollowerId { get; private set; }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using CopyTrader.Domain;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Operations;
 using CopyTrader.Infrastructure.Reconciliation;
 
 namespace CopyTrader.Tests.Web;
@@ -69,14 +71,27 @@ internal sealed class FakeCopyLogReader(params CopyLogEntry[] entries) : ICopyLo
         Task.FromResult<IReadOnlyList<CopyLogEntry>>(entries.Take(count).ToList());
 }
 
-/// <summary>Records the follower switches the cockpit flips; the cockpit changes nothing else.</summary>
+/// <summary>Records the switches the cockpit flips (followers, groups' auto-copy); the cockpit changes nothing else.</summary>
 internal sealed class RecordingConfigurationService : ICopyConfigurationService
 {
     public List<(int FollowerId, bool Enabled)> Calls { get; } = [];
 
+    public List<(int GroupId, GroupOptions Options)> GroupCalls { get; } = [];
+
+    /// <summary>When set, every switch is refused with this message, as the real service refuses.</summary>
+    public string? Refusal { get; set; }
+
     public Task SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default)
     {
+        Refuse();
         Calls.Add((followerId, enabled));
+        return Task.CompletedTask;
+    }
+
+    public Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default)
+    {
+        Refuse();
+        GroupCalls.Add((groupId, options));
         return Task.CompletedTask;
     }
 
@@ -86,11 +101,47 @@ internal sealed class RecordingConfigurationService : ICopyConfigurationService
 
     public Task UpdateFollowerRuleAsync(int followerId, FollowerRule rule, CancellationToken ct = default) => Unexpected<int>();
 
-    public Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default) => Unexpected<int>();
-
     public Task SetFollowerReceivesWebhookOrdersAsync(int followerId, bool receives, CancellationToken ct = default) => Unexpected<int>();
 
-    private static Task<T> Unexpected<T>() => throw new InvalidOperationException("The cockpit only switches followers on and off.");
+    private void Refuse()
+    {
+        if (Refusal is not null)
+        {
+            throw new CopyTraderDomainException(Refusal);
+        }
+    }
+
+    private static Task<T> Unexpected<T>() => throw new InvalidOperationException("The cockpit only flips followers and auto-copy.");
+}
+
+/// <summary>Records which flatten ran; answers with <see cref="Results"/>, or throws <see cref="Failure"/>; <see cref="Gate"/> holds it open.</summary>
+internal sealed class FakeFlattenService : IFlattenService
+{
+    public List<string> Calls { get; } = [];
+
+    public IReadOnlyList<FlattenResult> Results { get; set; } = [];
+
+    public Exception? Failure { get; set; }
+
+    public TaskCompletionSource? Gate { get; set; }
+
+    public async Task<FlattenResult> FlattenAccountAsync(int accountId, CancellationToken ct = default) =>
+        (await RunAsync($"account {accountId}"))[0];
+
+    public Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(int groupId, CancellationToken ct = default) => RunAsync($"group {groupId}");
+
+    public Task<IReadOnlyList<FlattenResult>> FlattenAllAsync(CancellationToken ct = default) => RunAsync("all");
+
+    private async Task<IReadOnlyList<FlattenResult>> RunAsync(string call)
+    {
+        Calls.Add(call);
+        if (Gate is not null)
+        {
+            await Gate.Task;
+        }
+
+        return Failure is null ? Results : throw Failure;
+    }
 }
 
 internal sealed class FakeReconciliation : IReconciliationService

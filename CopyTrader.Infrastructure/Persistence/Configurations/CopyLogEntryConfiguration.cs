@@ -17,6 +17,7 @@ internal sealed class CopyLogEntryConfiguration : IEntityTypeConfiguration<CopyL
         b.Property(e => e.ClientOrderId).HasMaxLength(64);
         b.Property(e => e.BrokerOrderId).HasMaxLength(64);
         b.Property(e => e.Reason).HasMaxLength(CopyLogEntry.ReasonMaxLength);
+        b.HasIndex(e => e.CreatedUnixMs);
         b.HasIndex(e => e.CopyGroupId);
         b.HasIndex(e => e.LeaderEventId);
     }

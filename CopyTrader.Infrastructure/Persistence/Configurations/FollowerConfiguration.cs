@@ -14,6 +14,13 @@ internal sealed class FollowerConfiguration : IEntityTypeConfiguration<Follower>
         b.Property(f => f.Rounding).HasConversion<string>().HasMaxLength(20);
         // No column defaults that change behaviour: a copied row states every rule explicitly (seed pitfall 26).
         b.Property(f => f.MaxPosition);
+
+        // Risk limits: nullable without defaults, so null stays "no limit" and 0 stays a limit.
+        b.Ignore(f => f.RiskLimits);
+        b.Property(f => f.DailyLossLimit).HasPrecision(18, 2);
+        b.Property(f => f.MaxContractsPerOrder);
+        b.Property(f => f.CopyWindowStart);
+        b.Property(f => f.CopyWindowEnd);
         b.Property<List<string>>("_blockedRoots").HasColumnName("BlockedRoots");
         b.Ignore(f => f.BlockedRoots);
         b.OwnsMany(f => f.SymbolMultipliers, m =>

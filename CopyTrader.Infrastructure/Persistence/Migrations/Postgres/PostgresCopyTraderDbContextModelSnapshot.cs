@@ -150,6 +150,16 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("boolean");
 
+                    b.Property<TimeOnly?>("CopyWindowEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("CopyWindowStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<decimal?>("DailyLossLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -158,6 +168,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Inverse")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxContractsPerOrder")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MaxPosition")
                         .HasColumnType("integer");
@@ -242,6 +255,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("CopyGroupId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -294,6 +310,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CopyGroupId");
+
+                    b.HasIndex("CreatedUnixMs");
 
                     b.HasIndex("LeaderEventId");
 

@@ -136,6 +136,16 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("CopyWindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("CopyWindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DailyLossLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -143,6 +153,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Inverse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxContractsPerOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxPosition")
@@ -224,6 +237,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CopyGroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -276,6 +292,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CopyGroupId");
+
+                    b.HasIndex("CreatedUnixMs");
 
                     b.HasIndex("LeaderEventId");
 

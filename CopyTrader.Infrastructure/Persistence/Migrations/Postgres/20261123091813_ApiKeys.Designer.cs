@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCopyTraderDbContext))]
-    [Migration("20261123084010_ApiKeys")]
+    [Migration("20261123091813_ApiKeys")]
     partial class ApiKeys
     {
         /// <inheritdoc />
@@ -153,6 +153,16 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("boolean");
 
+                    b.Property<TimeOnly?>("CopyWindowEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("CopyWindowStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<decimal?>("DailyLossLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -161,6 +171,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Inverse")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxContractsPerOrder")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("MaxPosition")
                         .HasColumnType("integer");
@@ -245,6 +258,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("CopyGroupId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -297,6 +313,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CopyGroupId");
+
+                    b.HasIndex("CreatedUnixMs");
 
                     b.HasIndex("LeaderEventId");
 

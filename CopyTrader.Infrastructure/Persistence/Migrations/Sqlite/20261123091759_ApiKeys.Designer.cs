@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCopyTraderDbContext))]
-    [Migration("20261123083926_ApiKeys")]
+    [Migration("20261123091759_ApiKeys")]
     partial class ApiKeys
     {
         /// <inheritdoc />
@@ -139,6 +139,16 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("CopyTakeProfit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly?>("CopyWindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("CopyWindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DailyLossLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -146,6 +156,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Inverse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxContractsPerOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxPosition")
@@ -227,6 +240,9 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CopyGroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CreatedUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -279,6 +295,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CopyGroupId");
+
+                    b.HasIndex("CreatedUnixMs");
 
                     b.HasIndex("LeaderEventId");
 

@@ -1,0 +1,32 @@
+using Bunit;
+using CopyTrader.Infrastructure.CopySetup;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CopyTrader.Tests.Web.Groups;
+
+/// <summary>bUnit with MudBlazor (popovers for the selects) and the fake setup service.</summary>
+public abstract class GroupsComponentTest : BunitContext, IAsyncLifetime
+{
+    internal FakeCopySetupService Setup { get; } = new();
+
+    protected GroupsComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddSingleton<ICopySetupService>(Setup);
+        Render<MudPopoverProvider>();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    protected static IReadOnlyList<string> SaveErrors<T>(IRenderedComponent<T> cut) where T : Microsoft.AspNetCore.Components.IComponent =>
+        [.. cut.FindAll("[data-save-error] [data-error-line]").Select(e => e.TextContent.Trim())];
+}
