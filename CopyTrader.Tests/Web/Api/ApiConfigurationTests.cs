@@ -261,11 +261,47 @@ public sealed class ApiConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ContractMapsAreListed()
+    public async Task AContractMapIsAddedListedUsedByItsGroupAndRemoved()
     {
-        var maps = await (await _api.GetAsync("/api/v1/contract-maps")).ExpectAsync(HttpStatusCode.OK);
+        var group = await DemoGroupAsync();
 
-        Assert.Equal(JsonValueKind.Array, maps.ValueKind);
+        using var created = await _api.SendJsonAsync(HttpMethod.Post, "/api/v1/contract-maps", new { groupId = group, sourceRoot = "nq", targetRoot = "mnq", ratio = 10m });
+        var map = await created.ExpectAsync(HttpStatusCode.Created);
+        var id = map.GetProperty("id").GetInt32();
+        Assert.Equal($"/api/v1/contract-maps/{id}", created.Headers.Location?.OriginalString);
+        Assert.Equal(("NQ", "MNQ", 10m), (map.GetProperty("sourceRoot").GetString(), map.GetProperty("targetRoot").GetString(), map.GetProperty("ratio").GetDecimal()));
+        var listed = await (await _api.GetAsync("/api/v1/contract-maps")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal([(id, group)], listed.EnumerateArray().Select(m => (m.GetProperty("id").GetInt32(), m.GetProperty("groupId").GetInt32())));
+        var inGroup = (await (await _api.GetAsync($"/api/v1/groups/{group}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("contractMaps");
+        Assert.Equal("MNQ", inGroup[0].GetProperty("targetRoot").GetString());
+
+        var twice = await (await _api.SendJsonAsync(HttpMethod.Post, "/api/v1/contract-maps", new { groupId = group, sourceRoot = "NQ", targetRoot = "MNQ", ratio = 5m }))
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("NQ", twice.GetProperty("detail").GetString());
+
+        await (await _api.DeleteAsync($"/api/v1/contract-maps/{id}")).ExpectAsync(HttpStatusCode.NoContent);
+        await (await _api.DeleteAsync($"/api/v1/contract-maps/{id}")).ExpectProblemAsync(HttpStatusCode.NotFound);
+        Assert.Empty(_host.Services.GetRequiredService<ICopyConfigStore>().Current.Groups.Single().ContractMappings);
+    }
+
+    [Fact]
+    public async Task AGlobalContractMapMustBeAskedForWithANullGroup()
+    {
+        var missing = await (await _api.SendJsonAsync(HttpMethod.Post, "/api/v1/contract-maps", new { sourceRoot = "ES", targetRoot = "MES", ratio = 10m }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Required: send null explicitly for none."], missing.FieldErrors("groupId"));
+
+        var bad = await (await _api.SendJsonAsync(HttpMethod.Post, "/api/v1/contract-maps", new { groupId = (int?)null, sourceRoot = "E S", targetRoot = "MES", ratio = 0m }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Single(bad.FieldErrors("sourceRoot"));
+        Assert.Equal(["A contract map ratio must be greater than zero (got 0)."], bad.FieldErrors("ratio"));
+
+        var global = await (await _api.SendJsonAsync(HttpMethod.Post, "/api/v1/contract-maps", new { groupId = (int?)null, sourceRoot = "ES", targetRoot = "MES", ratio = 10m }))
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(JsonValueKind.Null, global.GetProperty("groupId").ValueKind);
+        Assert.Single(_host.Services.GetRequiredService<ICopyConfigStore>().Current.GlobalContractMappings);
+        await (await _api.SendJsonAsync(HttpMethod.Post, "/api/v1/contract-maps", new { groupId = 999, sourceRoot = "ES", targetRoot = "MES", ratio = 10m }))
+            .ExpectProblemAsync(HttpStatusCode.NotFound);
     }
 
     private static FollowerRuleBody Rule(decimal multiplier, Dictionary<string, decimal> symbolMultipliers, int? maxPosition) =>

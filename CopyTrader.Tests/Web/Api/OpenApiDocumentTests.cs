@@ -26,7 +26,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
                  {
                      "/api/v1/status", "/api/v1/connections", "/api/v1/accounts", "/api/v1/groups", "/api/v1/groups/{id}", "/api/v1/groups/{id}/options",
                      "/api/v1/groups/{groupId}/followers", "/api/v1/followers/{id}/rule", "/api/v1/followers/{id}/multiplier", "/api/v1/followers/{id}/enabled",
-                     "/api/v1/followers/{id}/symbol-multipliers/{root}", "/api/v1/followers/{id}/blocked-roots/{root}", "/api/v1/contract-maps",
+                     "/api/v1/followers/{id}/symbol-multipliers/{root}", "/api/v1/followers/{id}/blocked-roots/{root}", "/api/v1/contract-maps", "/api/v1/contract-maps/{id}",
                      "/api/v1/accounts/{id}/flatten", "/api/v1/groups/{id}/flatten", "/api/v1/flatten", "/api/v1/trades", "/api/v1/copy-log",
                  })
         {

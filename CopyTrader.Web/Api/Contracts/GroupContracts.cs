@@ -4,22 +4,19 @@ using CopyTrader.Web.Api.Errors;
 
 namespace CopyTrader.Web.Api.Contracts;
 
-/// <summary>A copy group: its leader, switches, followers and its own contract maps (global ones apply too).</summary>
+/// <summary>A copy group: its leader, switches, followers and its own contract mappings (global ones apply too).</summary>
 public sealed record GroupDto(
     int Id, string Name, int LeaderAccountId, string LeaderName, bool AutoCopyEnabled, bool DryRun, bool AutoSync, bool MirrorWorkingOrders,
-    IReadOnlyList<FollowerDto> Followers, IReadOnlyList<ContractMapDto> ContractMaps)
+    IReadOnlyList<FollowerDto> Followers, IReadOnlyList<ContractMappingDto> ContractMaps)
 {
     public static GroupDto Of(CopyGroupSnapshot g, ApiScope scope) =>
         new(g.Id, g.Name, g.LeaderAccountId, scope.AccountName(g.LeaderAccountId), g.AutoCopyEnabled, g.DryRun, g.AutoSync, g.MirrorWorkingOrders,
             g.Followers.Select(f => FollowerDto.Of(g, f, scope)).ToList(),
-            g.ContractMappings.Select(m => ContractMapDto.Of(g.Id, m)).ToList());
+            g.ContractMappings.Select(m => new ContractMappingDto(m.SourceRoot, m.TargetRoot, m.Ratio)).ToList());
 }
 
-/// <summary>A contract mapping of one group, or global (<see cref="GroupId"/> null).</summary>
-public sealed record ContractMapDto(int? GroupId, string SourceRoot, string TargetRoot, decimal Ratio)
-{
-    public static ContractMapDto Of(int? groupId, ContractMapping m) => new(groupId, m.SourceRoot, m.TargetRoot, m.Ratio);
-}
+/// <summary>Leader root → follower root with a quantity ratio: NQ → MNQ × 10.</summary>
+public sealed record ContractMappingDto(string SourceRoot, string TargetRoot, decimal Ratio);
 
 public sealed record CreateGroupRequest
 {

@@ -1,21 +1,76 @@
 using System.Security.Claims;
+using CopyTrader.Infrastructure.CopySetup;
 using CopyTrader.Web.Api.Contracts;
+using CopyTrader.Web.Api.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CopyTrader.Web.Api.Endpoints;
 
-/// <summary>Contract maps as the copier uses them: the global ones (group null) and each group's own.</summary>
+/// <summary>Contract maps: the global ones (groupId null) and every group's own, through the configuration forms' service.</summary>
 internal static class ContractMapsApi
 {
-    public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/contract-maps", List).WithTags("Contract maps").WithName("ListContractMaps")
-            .WithSummary("Global contract maps (groupId null) and every group's own; a group's map for a root wins over the global one.");
-
-    private static Ok<List<ContractMapDto>> List(ApiVisibility visibility, ClaimsPrincipal user)
+    public static void Map(RouteGroupBuilder api)
     {
-        var scope = visibility.For(user);
-        return TypedResults.Ok(scope.Config.GlobalContractMappings.Select(m => ContractMapDto.Of(null, m))
-            .Concat(scope.Groups.SelectMany(g => g.ContractMappings.Select(m => ContractMapDto.Of(g.Id, m))))
-            .ToList());
+        var maps = api.MapGroup("/contract-maps").WithTags("Contract maps");
+        maps.MapGet("/", ListAsync).WithName("ListContractMaps")
+            .WithSummary("Global contract maps (groupId null) and every group's own; a group's map for a root wins over the global one.");
+        maps.MapPost("/", AddAsync).WithName("AddContractMap")
+            .WithSummary("Adds a map to a group, or a global one with \"groupId\": null; a second map of the same root there is refused (422).")
+            .AcceptsJson<AddContractMapRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        maps.MapDelete("/{id:int}", RemoveAsync).WithName("RemoveContractMap").WithSummary("Removes one map.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
+
+    private static async Task<Ok<List<ContractMapDto>>> ListAsync(ApiVisibility visibility, ClaimsPrincipal user, ICopySetupService setup, CancellationToken ct) =>
+        TypedResults.Ok((await VisibleAsync(visibility.For(user), setup, ct)).Select(ContractMapDto.Of).ToList());
+
+    private static async Task<Results<Created<ContractMapDto>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        JsonBody<AddContractMapRequest> body, ApiVisibility visibility, ClaimsPrincipal user, ICopySetupService setup, CancellationToken ct)
+    {
+        var request = body.Value;
+        if (request.GroupId is { } groupId && !visibility.For(user).SeesGroup(groupId))
+        {
+            return ApiProblems.NotFound(NotFoundText.Group(groupId));
+        }
+
+        var errors = request.Check();
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors.ToDictionary());
+        }
+
+        var result = await setup.AddContractMapAsync(request.GroupId, request.ToMapping(), ct);
+        if (!result.Succeeded)
+        {
+            return Refused(result);
+        }
+
+        var added = (await VisibleAsync(visibility.For(user), setup, ct)).FirstOrDefault(m => m.Id == result.Id);
+        return added is null
+            ? ApiProblems.NotFound($"Contract map {result.Id} does not exist.")
+            : TypedResults.Created($"{AutomationApi.Prefix}/contract-maps/{added.Id}", ContractMapDto.Of(added));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        int id, ApiVisibility visibility, ClaimsPrincipal user, ICopySetupService setup, CancellationToken ct)
+    {
+        if ((await VisibleAsync(visibility.For(user), setup, ct)).All(m => m.Id != id))
+        {
+            return ApiProblems.NotFound($"Contract map {id} does not exist.");
+        }
+
+        var result = await setup.RemoveContractMapAsync(id, ct);
+        return result.Succeeded ? TypedResults.NoContent() : Refused(result);
+    }
+
+    private static async Task<IReadOnlyList<ContractMapView>> VisibleAsync(ApiScope scope, ICopySetupService setup, CancellationToken ct)
+    {
+        var groups = await setup.ListGroupsAsync(ct);
+        return (await setup.ListGlobalContractMapsAsync(ct))
+            .Concat(groups.Where(g => scope.SeesGroup(g.Id)).SelectMany(g => g.ContractMaps))
+            .ToList();
+    }
+
+    private static ProblemHttpResult Refused(CopySetupResult result) =>
+        ApiProblems.Refused(string.Join(" ", result.Errors), new Dictionary<string, object?> { ["reasons"] = result.Errors });
 }
