@@ -73,7 +73,7 @@ public sealed class TradovateRequestLimiterTests
     }
 
     [Fact]
-    public void WaiterGetsTheFreedSlotBeforeALaterArrival()
+    public async Task WaiterGetsTheFreedSlotBeforeALaterArrival()
     {
         using var limiter = new TradovateRequestLimiter(1, 5000, _clock);
         Assert.True(limiter.AcquireAsync(Normal, CancellationToken.None).IsCompletedSuccessfully);
@@ -82,8 +82,9 @@ public sealed class TradovateRequestLimiterTests
         _clock.Advance(TimeSpan.FromMinutes(1));
         var second = limiter.AcquireAsync(Normal, CancellationToken.None);
 
-        Assert.True(first.IsCompletedSuccessfully);
+        await first.WaitAsync(TimeSpan.FromSeconds(5)); // its continuation runs on the pool, not inline
         Assert.False(second.IsCompleted);
+        Assert.Equal(1, limiter.Waiting);
     }
 
     [Fact]
