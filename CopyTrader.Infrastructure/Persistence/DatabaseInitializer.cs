@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Demo;
 using Microsoft.AspNetCore.Identity;
@@ -21,8 +22,6 @@ internal sealed class DatabaseInitializer(
     IOptions<DemoOptions> demo,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
-    public static readonly string[] Roles = ["Admin", "Trader"];
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
@@ -32,7 +31,7 @@ internal sealed class DatabaseInitializer(
             logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
 
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles)
+            foreach (var role in UserRoles.All)
             {
                 if (!await roles.RoleExistsAsync(role))
                 {

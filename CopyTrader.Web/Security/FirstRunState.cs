@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using CopyTrader.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class FirstRunState(IServiceScopeFactory scopes)
                 return created;
             }
 
-            var role = await users.AddToRoleAsync(admin, "Admin");
+            var role = await users.AddToRoleAsync(admin, UserRoles.Admin);
             _hasUsers = true;
             return role;
         }
