@@ -28,6 +28,7 @@ public static class WebDependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<DisplayPreferences>();
+        services.AddScoped<CurrentScope>();
         services.AddHealthChecks();
 
         // Sign-in: Identity cookies; every endpoint requires a signed-in user unless it says otherwise.

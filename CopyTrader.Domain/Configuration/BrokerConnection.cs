@@ -26,6 +26,11 @@ public sealed class BrokerConnection
 
     public DateTimeOffset CreatedUtc { get; private set; }
 
+    /// <summary>The user who owns this login and its accounts; null: no trader owns it, only admins see it.</summary>
+    public string? OwnerUserId { get; private set; }
+
+    public void AssignOwner(string? ownerUserId) => OwnerUserId = ownerUserId;
+
     public void Rename(string name) => Name = name;
 
     /// <summary>New credentials, already protected by the caller.</summary>

@@ -35,7 +35,11 @@ public sealed record CopyConfigSnapshot(
     public bool IsLeader(int accountId) => Groups.Any(g => g.LeaderAccountId == accountId);
 }
 
-public sealed record ConnectionSnapshot(int Id, string Name, BrokerKind Kind, string ProtectedCredentials);
+public sealed record ConnectionSnapshot(int Id, string Name, BrokerKind Kind, string ProtectedCredentials)
+{
+    /// <summary>The owning user's id; null when no trader owns the connection (only admins see it).</summary>
+    public string? OwnerUserId { get; init; }
+}
 
 public sealed record AccountSnapshot(int Id, int ConnectionId, string ExternalId, string DisplayName);
 

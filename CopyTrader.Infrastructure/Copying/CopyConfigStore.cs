@@ -21,7 +21,7 @@ internal sealed class CopyConfigStore(IDbContextFactory<CopyTraderDbContext> dbF
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var connections = await db.BrokerConnections.AsNoTracking()
-                .Select(c => new ConnectionSnapshot(c.Id, c.Name, c.Kind, c.ProtectedCredentials)).ToListAsync(ct);
+                .Select(c => new ConnectionSnapshot(c.Id, c.Name, c.Kind, c.ProtectedCredentials) { OwnerUserId = c.OwnerUserId }).ToListAsync(ct);
             var accounts = await db.TradingAccounts.AsNoTracking()
                 .Select(a => new AccountSnapshot(a.Id, a.BrokerConnectionId, a.ExternalId, a.DisplayName)).ToListAsync(ct);
             var groups = await db.CopyGroups.AsNoTracking().Include(g => g.Followers).AsSplitQuery().OrderBy(g => g.Id).ToListAsync(ct);

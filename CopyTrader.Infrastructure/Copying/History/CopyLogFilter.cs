@@ -23,6 +23,12 @@ public sealed record CopyLogFilter
 
     public CopyOutcome? Outcome { get; init; }
 
+    /// <summary>
+    /// Only copies whose leader or follower is one of these accounts (a trader's own accounts); null: no restriction.
+    /// Set by the user's scope, never from a request.
+    /// </summary>
+    public IReadOnlyCollection<int>? VisibleAccountIds { get; init; }
+
     /// <summary>The start of the follower's or the leader's contract, any case: "MNQ" finds MNQZ6.</summary>
     public string? Symbol { get; init; }
 

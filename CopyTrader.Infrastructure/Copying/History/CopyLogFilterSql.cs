@@ -29,6 +29,12 @@ internal static class CopyLogFilterSql
             entries = entries.Where(e => e.FollowerAccountId == accountId);
         }
 
+        if (filter.VisibleAccountIds is { } visible)
+        {
+            var ids = visible.ToList();
+            entries = entries.Where(e => ids.Contains(e.LeaderAccountId) || ids.Contains(e.FollowerAccountId));
+        }
+
         if (filter.Outcome is { } outcome)
         {
             entries = entries.Where(e => e.Outcome == outcome);

@@ -12,5 +12,7 @@ internal sealed class BrokerConnectionConfiguration : IEntityTypeConfiguration<B
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.ProtectedCredentials).IsRequired();
         b.HasIndex(c => c.Name).IsUnique();
+        b.Property(c => c.OwnerUserId).HasMaxLength(450);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
