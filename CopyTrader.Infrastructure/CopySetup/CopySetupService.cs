@@ -106,6 +106,18 @@ internal sealed class CopySetupService(SetupWriter writer, CopySetupReader reade
             return Change.Saved(() => followerId);
         }, ct);
 
+    public Task<CopySetupResult> SetFollowerRiskLimitsAsync(int followerId, FollowerRiskLimits limits, CancellationToken ct = default) =>
+        WithFollowerAsync(followerId, follower =>
+        {
+            if (limits.Problems() is { Count: > 0 } problems)
+            {
+                return Change.Refused(problems);
+            }
+
+            follower.SetRiskLimits(limits);
+            return Change.Saved(() => followerId);
+        }, ct);
+
     public Task<CopySetupResult> RemoveFollowerAsync(int followerId, CancellationToken ct = default) =>
         writer.WriteAsync(async db =>
         {

@@ -1,3 +1,4 @@
+using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
 
 namespace CopyTrader.Infrastructure.CopySetup;
@@ -32,6 +33,9 @@ public interface ICopySetupService
     Task<CopySetupResult> UpdateFollowerAsync(int followerId, FollowerSettings settings, CancellationToken ct = default);
 
     Task<CopySetupResult> SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default);
+
+    /// <summary>Replaces only the follower's risk limits; its rule and switch stay as they are (a concurrent toggle is never undone).</summary>
+    Task<CopySetupResult> SetFollowerRiskLimitsAsync(int followerId, FollowerRiskLimits limits, CancellationToken ct = default);
 
     /// <summary>Stops copying to the account; its positions and orders at the broker are left as they are.</summary>
     Task<CopySetupResult> RemoveFollowerAsync(int followerId, CancellationToken ct = default);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Copying.History;
 
 namespace CopyTrader.Web.Api;
 
@@ -36,6 +37,12 @@ public sealed class ApiScope(CopyConfigSnapshot config)
     public bool SeesGroup(int groupId) => config.Groups.Any(g => g.Id == groupId);
 
     public string AccountName(int accountId) => config.Account(accountId)?.DisplayName ?? $"#{accountId}";
+
+    /// <summary>
+    /// The caller's copy log filter narrowed to the entries this caller may read. Unchanged today (everyone reads
+    /// the whole log, including entries of groups deleted since); per-user visibility narrows it here.
+    /// </summary>
+    public CopyLogFilter Restrict(CopyLogFilter filter) => filter;
 }
 
 public sealed record GroupFollower(CopyGroupSnapshot Group, FollowerSnapshot Follower);

@@ -43,6 +43,7 @@ public static class AutomationApi
         AccountsApi.Map(api);
         GroupsApi.Map(api);
         FollowersApi.Map(api);
+        RiskLimitsApi.Map(api);
         SymbolRulesApi.Map(api);
         ContractMapsApi.Map(api);
         FlattenApi.Map(api);

@@ -8,7 +8,8 @@ namespace CopyTrader.Web.CopyLog;
 /// <summary>
 /// A copy log filter in a URL, as the page's export link writes it and the export endpoint reads it:
 /// <c>from</c>/<c>to</c> (ISO 8601; without an offset, UTC), <c>group</c>, <c>follower</c> (account id),
-/// <c>outcome</c> (Accepted, Rejected, Skipped, Failed, DryRun) and <c>symbol</c>.
+/// <c>outcome</c> (Accepted, Rejected, Skipped, Failed, DryRun) and <c>symbol</c>. The automation API reads the
+/// same filter under its own parameter names (<see cref="ParameterNames"/>).
 /// </summary>
 public static class CopyLogQueryString
 {
@@ -18,6 +19,12 @@ public static class CopyLogQueryString
     public const string Follower = "follower";
     public const string Outcome = "outcome";
     public const string Symbol = "symbol";
+
+    /// <summary>The names the page's links use.</summary>
+    public static readonly ParameterNames PageNames = new(From, To, Group, Follower, Outcome, Symbol);
+
+    /// <summary>What each criterion is called in a query string; the errors are keyed by these names.</summary>
+    public sealed record ParameterNames(string From, string To, string Group, string Follower, string Outcome, string Symbol);
 
     public static string Append(string path, CopyLogFilter filter)
     {
@@ -34,17 +41,21 @@ public static class CopyLogQueryString
     }
 
     /// <summary>Reads the filter; false with a message per parameter when a value is malformed or the filter has problems.</summary>
-    public static bool TryRead(IQueryCollection query, out CopyLogFilter filter, out Dictionary<string, string[]> errors)
+    public static bool TryRead(IQueryCollection query, out CopyLogFilter filter, out Dictionary<string, string[]> errors) =>
+        TryRead(query, PageNames, out filter, out errors);
+
+    /// <summary>The same, with the parameters under <paramref name="names"/>.</summary>
+    public static bool TryRead(IQueryCollection query, ParameterNames names, out CopyLogFilter filter, out Dictionary<string, string[]> errors)
     {
         var problems = new Dictionary<string, string[]>();
         filter = new CopyLogFilter
         {
-            FromUtc = Read<DateTimeOffset>(query, From, problems, TryParseInstant, "an ISO 8601 date and time, such as 2026-11-23T14:30:00Z"),
-            ToUtc = Read<DateTimeOffset>(query, To, problems, TryParseInstant, "an ISO 8601 date and time, such as 2026-11-23T15:00:00Z"),
-            CopyGroupId = Read<int>(query, Group, problems, TryParseId, "a copy group id"),
-            FollowerAccountId = Read<int>(query, Follower, problems, TryParseId, "a follower account id"),
-            Outcome = Read<CopyOutcome>(query, Outcome, problems, TryParseOutcome, $"one of {string.Join(", ", Enum.GetNames<CopyOutcome>())}"),
-            Symbol = Single(query, Symbol, problems),
+            FromUtc = Read<DateTimeOffset>(query, names.From, problems, TryParseInstant, "an ISO 8601 date and time, such as 2026-11-23T14:30:00Z"),
+            ToUtc = Read<DateTimeOffset>(query, names.To, problems, TryParseInstant, "an ISO 8601 date and time, such as 2026-11-23T15:00:00Z"),
+            CopyGroupId = Read<int>(query, names.Group, problems, TryParseId, "a copy group id"),
+            FollowerAccountId = Read<int>(query, names.Follower, problems, TryParseId, "a follower account id"),
+            Outcome = Read<CopyOutcome>(query, names.Outcome, problems, TryParseOutcome, $"one of {string.Join(", ", Enum.GetNames<CopyOutcome>())}"),
+            Symbol = Single(query, names.Symbol, problems),
         };
 
         if (problems.Count == 0)
@@ -53,9 +64,9 @@ public static class CopyLogQueryString
             {
                 problems[field switch
                 {
-                    nameof(CopyLogFilter.FromUtc) => From,
-                    nameof(CopyLogFilter.Outcome) => Outcome,
-                    _ => Symbol,
+                    nameof(CopyLogFilter.FromUtc) => names.From,
+                    nameof(CopyLogFilter.Outcome) => names.Outcome,
+                    _ => names.Symbol,
                 }] = [message];
             }
         }

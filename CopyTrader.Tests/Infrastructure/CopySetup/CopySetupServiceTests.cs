@@ -164,6 +164,38 @@ public abstract class CopySetupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetsOnlyTheRiskLimitsKeepingTheRuleAndTheSwitch()
+    {
+        var follower = Demo.Followers[1];
+        Ok(await Service.SetFollowerEnabledAsync(follower.Id, false));
+        var limits = new FollowerRiskLimits { DailyLossLimit = 250m, MaxContractsPerOrder = 2, CopyWindowStart = new TimeOnly(8, 30), CopyWindowEnd = new TimeOnly(15, 0) };
+
+        Ok(await Service.SetFollowerRiskLimitsAsync(follower.Id, limits));
+
+        Assert.Equal(limits, await LimitsOfAsync(follower.Id));
+        var after = Demo.Followers.Single(f => f.Id == follower.Id);
+        Assert.Equal((false, follower.Rule.Multiplier), (after.Enabled, after.Rule.Multiplier));
+    }
+
+    [Fact]
+    public async Task RefusesBadRiskLimitsAndAnUnknownFollowerStoringNothing()
+    {
+        var follower = Demo.Followers[0];
+
+        var bad = await Service.SetFollowerRiskLimitsAsync(follower.Id, new FollowerRiskLimits { MaxContractsPerOrder = -1, CopyWindowEnd = new TimeOnly(9, 0) });
+        var unknown = await Service.SetFollowerRiskLimitsAsync(999, FollowerRiskLimits.None);
+
+        Assert.Equal(
+            [
+                "The maximum contracts per order cannot be negative (got -1); leave it empty for no limit.",
+                "The copy window needs both a start and an end, or neither (copy at any time).",
+            ],
+            bad.Errors);
+        Assert.Equal(["Follower 999 does not exist."], unknown.Errors);
+        Assert.Equal(FollowerRiskLimits.None, await LimitsOfAsync(follower.Id));
+    }
+
+    [Fact]
     public async Task RefusesTheLeaderADuplicateAndBadSettingsNamingEveryProblem()
     {
         var before = await CountsAsync();

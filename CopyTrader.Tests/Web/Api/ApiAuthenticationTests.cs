@@ -154,6 +154,33 @@ public sealed class ApiAuthenticationTests : IAsyncLifetime
         Assert.False((await accepted.ExpectAsync(HttpStatusCode.OK)).GetProperty("enabled").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("DELETE", "/api/v1/groups/{group}")]
+    [InlineData("DELETE", "/api/v1/followers/{follower}")]
+    [InlineData("PUT", "/api/v1/followers/{follower}/risk-limits")]
+    [InlineData("PUT", "/api/v1/groups/{group}")]
+    public async Task ASignedInBrowserCannotEditOrDeleteWithoutTheAntiforgeryToken(string method, string path)
+    {
+        var browser = await SignedInBrowserAsync();
+        var group = (await (await browser.GetAsync("/api/v1/groups")).ExpectAsync(HttpStatusCode.OK))[0];
+        var request = new HttpRequestMessage(new HttpMethod(method), path
+            .Replace("{group}", $"{group.GetProperty("id").GetInt32()}").Replace("{follower}", $"{group.GetProperty("followers")[0].GetProperty("id").GetInt32()}"));
+        if (method == "PUT")
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(new { name = "Renamed", leaderAccountId = group.GetProperty("leaderAccountId").GetInt32(),
+                autoCopyEnabled = false, dryRun = false, autoSync = false, mirrorWorkingOrders = false, dailyLossLimit = 1m, maxContractsPerOrder = 1, copyWindowStart = (string?)null, copyWindowEnd = (string?)null });
+        }
+
+        var problem = await (await browser.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Contains("RequestVerificationToken", problem.GetProperty("detail").GetString());
+        var after = (await (await _host.Client.GetAsync("/api/v1/groups")).ExpectAsync(HttpStatusCode.OK))[0];
+        Assert.Equal(("Demo", 3, true), (after.GetProperty("name").GetString(), after.GetProperty("followers").GetArrayLength(), after.GetProperty("autoCopyEnabled").GetBoolean()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null,
+            (await (await _host.Client.GetAsync($"/api/v1/followers/{group.GetProperty("followers")[0].GetProperty("id").GetInt32()}/risk-limits")).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("dailyLossLimit").ValueKind);
+    }
+
     [Fact]
     public async Task BeforeTheFirstAdminExistsTheApiAnswers401NotTheSetupPage()
     {

@@ -240,16 +240,6 @@ public sealed class ApiConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheCopyLogLimitIsChecked()
-    {
-        var problem = await (await _api.GetAsync("/api/v1/copy-log?limit=0")).ExpectProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["The limit must be between 1 and 500 (got 0)."], problem.FieldErrors("limit"));
-
-        await (await _api.GetAsync("/api/v1/copy-log?limit=lots")).ExpectProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(JsonValueKind.Array, (await (await _api.GetAsync("/api/v1/copy-log")).ExpectAsync(HttpStatusCode.OK)).ValueKind);
-    }
-
-    [Fact]
     public async Task ConnectionsAreListedWithoutCredentials()
     {
         using var response = await _api.GetAsync("/api/v1/connections");

@@ -38,8 +38,8 @@ public sealed class ApiTradingTests : IAsyncLifetime
 
         Assert.True(result.GetProperty("accepted").GetBoolean());
         Assert.False(string.IsNullOrEmpty(result.GetProperty("brokerOrderId").GetString()));
-        var log = await Eventually.GetAsync(() => GetAsync("/api/v1/copy-log?limit=10"), l => l.GetArrayLength() == 3, "three copies in the copy log");
-        Assert.All(log.EnumerateArray(), e => Assert.Equal(("Accepted", "MNQZ6"), (e.GetProperty("outcome").GetString(), e.GetProperty("symbol").GetString())));
+        var log = await Eventually.GetAsync(() => GetAsync("/api/v1/copy-log?pageSize=10"), l => l.GetProperty("total").GetInt32() == 3, "three copies in the copy log");
+        Assert.All(log.GetProperty("items").EnumerateArray(), e => Assert.Equal(("Accepted", "MNQZ6"), (e.GetProperty("outcome").GetString(), e.GetProperty("symbol").GetString())));
         var f2Id = await AccountIdAsync("DEMO-F2");
         var f2 = await Eventually.GetAsync(() => GetAsync($"/api/v1/accounts/{f2Id}"),
             a => a.GetProperty("positions").GetArrayLength() == 1, "the ×2 follower's position");
@@ -56,7 +56,7 @@ public sealed class ApiTradingTests : IAsyncLifetime
     {
         var leader = await AccountIdAsync("DEMO-LEADER");
         (await _api.SendJsonAsync(HttpMethod.Post, "/api/v1/trades", new { leaderAccountId = leader, symbol = "MNQZ6", action = "Buy", quantity = 2 })).EnsureSuccessStatusCode();
-        await Eventually.GetAsync(() => GetAsync("/api/v1/copy-log"), l => l.GetArrayLength() == 3, "the copies");
+        await Eventually.GetAsync(() => GetAsync("/api/v1/copy-log"), l => l.GetProperty("total").GetInt32() == 3, "the copies");
 
         var flattened = await (await _api.PostAsync($"/api/v1/groups/{await DemoGroupAsync()}/flatten", null)).ExpectAsync(HttpStatusCode.OK);
 
@@ -123,7 +123,7 @@ public sealed class ApiTradingTests : IAsyncLifetime
         Assert.Equal(["'AAPL' is not a futures contract CopyTrader knows: root, month code and year, e.g. MNQZ6 or ESH7."], problem.FieldErrors("symbol"));
         Assert.Equal(["Required for BUY."], problem.FieldErrors("quantity"));
         Assert.Single(badAction.FieldErrors("action"));
-        Assert.Equal(0, (await GetAsync("/api/v1/copy-log")).GetArrayLength());
+        Assert.Equal(0, (await GetAsync("/api/v1/copy-log")).GetProperty("total").GetInt32());
     }
 
     [Fact]

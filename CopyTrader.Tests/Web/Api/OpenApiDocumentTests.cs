@@ -28,6 +28,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
                      "/api/v1/groups/{groupId}/followers", "/api/v1/followers/{id}/rule", "/api/v1/followers/{id}/multiplier", "/api/v1/followers/{id}/enabled",
                      "/api/v1/followers/{id}/symbol-multipliers/{root}", "/api/v1/followers/{id}/blocked-roots/{root}", "/api/v1/contract-maps", "/api/v1/contract-maps/{id}",
                      "/api/v1/accounts/{id}/flatten", "/api/v1/groups/{id}/flatten", "/api/v1/flatten", "/api/v1/trades", "/api/v1/copy-log",
+                     "/api/v1/followers/{id}", "/api/v1/followers/{id}/risk-limits",
                  })
         {
             Assert.Contains(path, paths);
@@ -51,6 +52,52 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Assert.True(putRule.GetProperty("responses").TryGetProperty("404", out _));
         Assert.False(putRule.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "body"),
             "the body is documented as a request body, not as a parameter");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/groups/{id}", "put", "UpdateGroup", "Renames the group, changes its leader")]
+    [InlineData("/api/v1/groups/{id}", "delete", "DeleteGroup", "Deletes the group with its followers")]
+    [InlineData("/api/v1/followers/{id}", "delete", "RemoveFollower", "Removes the follower from its group")]
+    [InlineData("/api/v1/followers/{id}/risk-limits", "get", "GetFollowerRiskLimits", "Not enforced yet.")]
+    [InlineData("/api/v1/followers/{id}/risk-limits", "put", "SetFollowerRiskLimits", "enforcement is not built yet")]
+    [InlineData("/api/v1/copy-log", "get", "CopyLog", "filtered and paged")]
+    public async Task TheEditsRiskLimitsAndCopyLogAreDescribedWithSummariesAndProblems(string path, string method, string operationId, string inSummary)
+    {
+        var document = await (await _host.Client.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        Assert.Equal(operationId, operation.GetProperty("operationId").GetString());
+        Assert.Contains(inSummary, operation.GetProperty("summary").GetString());
+        var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+        Assert.Contains(path == "/api/v1/copy-log" ? "400" : "404", responses);
+        Assert.Contains("401", responses);
+    }
+
+    [Fact]
+    public async Task TheCopyLogsQueryParametersAreListed()
+    {
+        var document = await (await _host.Client.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/v1/copy-log").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+
+        Assert.Equal(["from", "to", "groupId", "followerAccountId", "outcome", "symbol", "page", "pageSize"], parameters.Select(p => p.GetProperty("name").GetString()));
+        Assert.All(parameters, p => Assert.Equal("query", p.GetProperty("in").GetString()));
+        var outcome = parameters.Single(p => p.GetProperty("name").GetString() == "outcome").GetProperty("schema").GetProperty("enum");
+        Assert.Equal(["Accepted", "Rejected", "Skipped", "Failed", "DryRun"], outcome.EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task TheRiskLimitsBodyRequiresEveryLimit()
+    {
+        var document = await (await _host.Client.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+        var put = document.GetProperty("paths").GetProperty("/api/v1/followers/{id}/risk-limits").GetProperty("put");
+
+        var schema = Resolve(document, put.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+
+        Assert.Equal(["copyWindowEnd", "copyWindowStart", "dailyLossLimit", "maxContractsPerOrder"],
+            schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal));
+        Assert.True(put.GetProperty("responses").TryGetProperty("422", out _));
     }
 
     private static JsonElement Resolve(JsonElement document, JsonElement schema) =>

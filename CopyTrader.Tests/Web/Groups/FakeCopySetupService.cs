@@ -67,6 +67,8 @@ internal sealed class FakeCopySetupService : ICopySetupService
 
     public Task<CopySetupResult> SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default) => Record($"SetFollowerEnabled: {followerId} {enabled}");
 
+    public Task<CopySetupResult> SetFollowerRiskLimitsAsync(int followerId, FollowerRiskLimits limits, CancellationToken ct = default) => Record($"SetFollowerRiskLimits: {followerId}");
+
     public Task<CopySetupResult> RemoveFollowerAsync(int followerId, CancellationToken ct = default) => Record($"RemoveFollower: {followerId}");
 
     public Task<CopySetupResult> AddContractMapAsync(int? groupId, ContractMapping mapping, CancellationToken ct = default) =>

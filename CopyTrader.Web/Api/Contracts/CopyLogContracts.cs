@@ -16,3 +16,6 @@ public sealed record CopyLogDto(
         new(e.Id, e.CreatedUtc, e.CopyGroupId, e.LeaderAccountId, e.FollowerId, e.FollowerAccountId, e.LeaderEventId, e.LeaderSymbol, e.Symbol,
             e.Side, e.LeaderQuantity, e.FollowerQuantity, e.Outcome, e.LatencyMs, e.ClientOrderId, e.BrokerOrderId, e.Reason);
 }
+
+/// <summary>One page of the filtered copy log, newest first; <see cref="Page"/> is 1-based and <see cref="Total"/> counts every matching entry.</summary>
+public sealed record CopyLogPageDto(IReadOnlyList<CopyLogDto> Items, int Page, int PageSize, int Total);

@@ -1,5 +1,7 @@
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.CopySetup;
 using CopyTrader.Web.Api.Errors;
 
 namespace CopyTrader.Web.Api.Contracts;
@@ -24,13 +26,37 @@ public sealed record CreateGroupRequest
     public required int LeaderAccountId { get; init; }
     public required bool AutoCopyEnabled { get; init; }
 
-    public FieldErrors Check(ApiScope scope)
+    public FieldErrors Check(ApiScope scope) => GroupFields.Check(Name, LeaderAccountId, scope);
+}
+
+/// <summary>
+/// A group's name, leader and all four switches at once, as the group form saves them; the followers and maps stay.
+/// Every field is required, so a rename never turns a switch off by leaving it out.
+/// </summary>
+public sealed record UpdateGroupRequest
+{
+    public required string Name { get; init; }
+    public required int LeaderAccountId { get; init; }
+    public required bool AutoCopyEnabled { get; init; }
+    public required bool DryRun { get; init; }
+    public required bool AutoSync { get; init; }
+    public required bool MirrorWorkingOrders { get; init; }
+
+    public FieldErrors Check(ApiScope scope) => GroupFields.Check(Name, LeaderAccountId, scope);
+
+    public GroupDraft ToDraft() => new(Name.Trim(), LeaderAccountId, new GroupOptions(AutoCopyEnabled, DryRun, AutoSync, MirrorWorkingOrders));
+}
+
+/// <summary>The checks of a group's own fields; a duplicate name or a leader that follows the group is the service's refusal (422).</summary>
+internal static class GroupFields
+{
+    public static FieldErrors Check(string? name, int leaderAccountId, ApiScope scope)
     {
         var errors = new FieldErrors();
-        var name = Name?.Trim() ?? "";
-        errors.AddIf(name.Length == 0, "name", "Give the group a name.");
-        errors.AddIf(name.Length > CopyGroup.NameMaxLength, "name", $"A group name has at most {CopyGroup.NameMaxLength} characters (got {name.Length}).");
-        errors.AddIf(scope.Account(LeaderAccountId) is null, "leaderAccountId", $"Trading account {LeaderAccountId} does not exist.");
+        var trimmed = name?.Trim() ?? "";
+        errors.AddIf(trimmed.Length == 0, "name", "Give the group a name.");
+        errors.AddIf(trimmed.Length > CopyGroup.NameMaxLength, "name", $"A group name has at most {CopyGroup.NameMaxLength} characters (got {trimmed.Length}).");
+        errors.AddIf(scope.Account(leaderAccountId) is null, "leaderAccountId", $"Trading account {leaderAccountId} does not exist.");
         return errors;
     }
 }

@@ -42,7 +42,7 @@ internal static class ContractMapsApi
         var result = await setup.AddContractMapAsync(request.GroupId, request.ToMapping(), ct);
         if (!result.Succeeded)
         {
-            return Refused(result);
+            return SetupRefusal.Of(result);
         }
 
         var added = (await VisibleAsync(visibility.For(user), setup, ct)).FirstOrDefault(m => m.Id == result.Id);
@@ -60,7 +60,7 @@ internal static class ContractMapsApi
         }
 
         var result = await setup.RemoveContractMapAsync(id, ct);
-        return result.Succeeded ? TypedResults.NoContent() : Refused(result);
+        return result.Succeeded ? TypedResults.NoContent() : SetupRefusal.Of(result);
     }
 
     private static async Task<IReadOnlyList<ContractMapView>> VisibleAsync(ApiScope scope, ICopySetupService setup, CancellationToken ct)
@@ -70,7 +70,4 @@ internal static class ContractMapsApi
             .Concat(groups.Where(g => scope.SeesGroup(g.Id)).SelectMany(g => g.ContractMaps))
             .ToList();
     }
-
-    private static ProblemHttpResult Refused(CopySetupResult result) =>
-        ApiProblems.Refused(string.Join(" ", result.Errors), new Dictionary<string, object?> { ["reasons"] = result.Errors });
 }

@@ -1,29 +1,46 @@
 using System.Security.Claims;
-using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Copying.History;
 using CopyTrader.Web.Api.Contracts;
 using CopyTrader.Web.Api.Errors;
+using CopyTrader.Web.Api.OpenApi;
+using CopyTrader.Web.CopyLog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CopyTrader.Web.Api.Endpoints;
 
+/// <summary>
+/// The copy log, filtered and paged in the database like the copy log page: the filter is read by the page's own
+/// <see cref="CopyLogQueryString"/> under the API's parameter names, and narrowed by the caller's <see cref="ApiScope"/>.
+/// </summary>
 internal static class CopyLogApi
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 500;
+    public static readonly CopyLogQueryString.ParameterNames Names = new("from", "to", "groupId", "followerAccountId", "outcome", "symbol");
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/copy-log", RecentAsync).WithTags("Copy log").WithName("RecentCopyLog")
-            .WithSummary($"The newest copy results, newest first (limit 1 to {MaxLimit}, default {DefaultLimit}).");
+        api.MapGet("/copy-log", PageAsync).WithTags("Copy log").WithName("CopyLog")
+            .WithSummary($"The copy log, newest first, filtered and paged (page from 1, pageSize 1 to {CopyLogPaging.MaxPageSize}, default {CopyLogPaging.DefaultPageSize}).")
+            .ProducesValidationProblem()
+            .AddOpenApiOperationTransformer(CopyLogParameters.DescribeAsync);
 
-    private static async Task<Results<Ok<List<CopyLogDto>>, ValidationProblem>> RecentAsync(
-        ApiVisibility visibility, ClaimsPrincipal user, ICopyLogReader log, CancellationToken ct, int limit = DefaultLimit)
+    private static async Task<Results<Ok<CopyLogPageDto>, ValidationProblem>> PageAsync(
+        HttpRequest request, ApiVisibility visibility, ClaimsPrincipal user, ICopyLogQuery log, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxLimit)
+        var errors = new FieldErrors();
+        if (!CopyLogQueryString.TryRead(request.Query, Names, out var filter, out var filterErrors))
         {
-            return ApiProblems.Validation(new FieldErrors().Add("limit", $"The limit must be between 1 and {MaxLimit} (got {limit}).").ToDictionary());
+            foreach (var (field, messages) in filterErrors)
+            {
+                Array.ForEach(messages, m => errors.Add(field, m));
+            }
         }
 
-        var scope = visibility.For(user);
-        return TypedResults.Ok((await log.RecentAsync(limit, ct)).Where(e => scope.SeesGroup(e.CopyGroupId)).Select(CopyLogDto.Of).ToList());
+        var paging = CopyLogPaging.Read(request.Query, errors);
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors.ToDictionary());
+        }
+
+        var page = await log.PageAsync(visibility.For(user).Restrict(filter), paging.Page - 1, paging.PageSize, ct);
+        return TypedResults.Ok(new CopyLogPageDto(page.Items.Select(CopyLogDto.Of).ToList(), paging.Page, paging.PageSize, page.TotalCount));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.CopySetup;
 using CopyTrader.Web.Api.Contracts;
 using CopyTrader.Web.Api.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,9 @@ internal static class FollowersApi
 
         var followers = api.MapGroup("/followers/{id:int}").WithTags("Followers").ProducesProblem(StatusCodes.Status404NotFound);
         followers.MapGet("/", Get).WithName("GetFollower").WithSummary("One follower with its rule.");
+        followers.MapDelete("/", RemoveAsync).WithName("RemoveFollower")
+            .WithSummary("Removes the follower from its group: copying to the account stops, its positions and orders at the broker stay as they are.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         followers.MapPut("/rule", ReplaceRuleAsync).WithName("ReplaceFollowerRule")
             .WithSummary("Replaces the whole sizing rule; every field is required so none is reset by being left out.")
             .AcceptsJson<FollowerRuleDto>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -106,6 +110,18 @@ internal static class FollowersApi
 
         await configuration.SetFollowerEnabledAsync(id, body.Value.Enabled, ct);
         return Read(id, visibility.For(user));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        int id, ApiVisibility visibility, ClaimsPrincipal user, ICopySetupService setup, CancellationToken ct)
+    {
+        if (visibility.For(user).Follower(id) is null)
+        {
+            return ApiProblems.NotFound(NotFoundText.Follower(id));
+        }
+
+        var result = await setup.RemoveFollowerAsync(id, ct);
+        return result.Succeeded ? TypedResults.NoContent() : SetupRefusal.Of(result);
     }
 
     internal static FollowerDto? Find(int id, ApiScope scope) =>
