@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Web.Api.Errors;
 
@@ -5,7 +6,7 @@ namespace CopyTrader.Web.Api.Contracts;
 
 public sealed record FollowerDto(int Id, int GroupId, int AccountId, string AccountName, bool Enabled, bool ReceivesWebhookOrders, FollowerRuleDto Rule)
 {
-    public static FollowerDto Of(CopyGroupSnapshot group, FollowerSnapshot f, ApiScope scope) =>
+    public static FollowerDto Of(CopyGroupSnapshot group, FollowerSnapshot f, UserScope scope) =>
         new(f.Id, group.Id, f.AccountId, scope.AccountName(f.AccountId), f.Enabled, f.ReceivesWebhookOrders, FollowerRuleDto.Of(f.Rule));
 }
 
@@ -16,7 +17,7 @@ public sealed record AddFollowerRequest
     /// <summary>Left out: ×1, copy stop-loss and take-profit, no cap (the defaults of a new follower).</summary>
     public FollowerRuleDto? Rule { get; init; }
 
-    public FieldErrors Check(ApiScope scope)
+    public FieldErrors Check(UserScope scope)
     {
         var errors = new FieldErrors().AddIf(scope.Account(AccountId) is null, "accountId", $"Trading account {AccountId} does not exist.");
         Rule?.Check(errors, "rule.");

@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
@@ -11,7 +12,7 @@ public sealed record GroupDto(
     int Id, string Name, int LeaderAccountId, string LeaderName, bool AutoCopyEnabled, bool DryRun, bool AutoSync, bool MirrorWorkingOrders,
     IReadOnlyList<FollowerDto> Followers, IReadOnlyList<ContractMappingDto> ContractMaps)
 {
-    public static GroupDto Of(CopyGroupSnapshot g, ApiScope scope) =>
+    public static GroupDto Of(CopyGroupSnapshot g, UserScope scope) =>
         new(g.Id, g.Name, g.LeaderAccountId, scope.AccountName(g.LeaderAccountId), g.AutoCopyEnabled, g.DryRun, g.AutoSync, g.MirrorWorkingOrders,
             g.Followers.Select(f => FollowerDto.Of(g, f, scope)).ToList(),
             g.ContractMappings.Select(m => new ContractMappingDto(m.SourceRoot, m.TargetRoot, m.Ratio)).ToList());
@@ -26,7 +27,7 @@ public sealed record CreateGroupRequest
     public required int LeaderAccountId { get; init; }
     public required bool AutoCopyEnabled { get; init; }
 
-    public FieldErrors Check(ApiScope scope) => GroupFields.Check(Name, LeaderAccountId, scope);
+    public FieldErrors Check(UserScope scope) => GroupFields.Check(Name, LeaderAccountId, scope);
 }
 
 /// <summary>
@@ -42,7 +43,7 @@ public sealed record UpdateGroupRequest
     public required bool AutoSync { get; init; }
     public required bool MirrorWorkingOrders { get; init; }
 
-    public FieldErrors Check(ApiScope scope) => GroupFields.Check(Name, LeaderAccountId, scope);
+    public FieldErrors Check(UserScope scope) => GroupFields.Check(Name, LeaderAccountId, scope);
 
     public GroupDraft ToDraft() => new(Name.Trim(), LeaderAccountId, new GroupOptions(AutoCopyEnabled, DryRun, AutoSync, MirrorWorkingOrders));
 }
@@ -50,7 +51,7 @@ public sealed record UpdateGroupRequest
 /// <summary>The checks of a group's own fields; a duplicate name or a leader that follows the group is the service's refusal (422).</summary>
 internal static class GroupFields
 {
-    public static FieldErrors Check(string? name, int leaderAccountId, ApiScope scope)
+    public static FieldErrors Check(string? name, int leaderAccountId, UserScope scope)
     {
         var errors = new FieldErrors();
         var trimmed = name?.Trim() ?? "";

@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
@@ -32,6 +33,6 @@ public sealed record LiveStateDto(BrokerConnectionState? State, string? Reason, 
 
 public static class ConnectionStatusMapping
 {
-    public static ConnectionStatusDto Of(ConnectionSnapshot connection, ApiScope scope, ILeaderMonitorHub hub) =>
+    public static ConnectionStatusDto Of(ConnectionSnapshot connection, UserScope scope, ILeaderMonitorHub hub) =>
         new(connection.Id, connection.Name, connection.Kind, LiveStateDto.Of(scope.Accounts.Where(a => a.ConnectionId == connection.Id).Select(a => a.Id), hub));
 }

@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using System.Security.Claims;
 using CopyTrader.Infrastructure.CopySetup;
 using CopyTrader.Web.Api.Contracts;
@@ -63,7 +64,7 @@ internal static class ContractMapsApi
         return result.Succeeded ? TypedResults.NoContent() : SetupRefusal.Of(result);
     }
 
-    private static async Task<IReadOnlyList<ContractMapView>> VisibleAsync(ApiScope scope, ICopySetupService setup, CancellationToken ct)
+    private static async Task<IReadOnlyList<ContractMapView>> VisibleAsync(UserScope scope, ICopySetupService setup, CancellationToken ct)
     {
         var groups = await setup.ListGroupsAsync(ct);
         return (await setup.ListGlobalContractMapsAsync(ct))

@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using System.Security.Claims;
 using CopyTrader.Infrastructure.Copying.History;
 using CopyTrader.Web.Api.Contracts;
@@ -10,7 +11,7 @@ namespace CopyTrader.Web.Api.Endpoints;
 
 /// <summary>
 /// The copy log, filtered and paged in the database like the copy log page: the filter is read by the page's own
-/// <see cref="CopyLogQueryString"/> under the API's parameter names, and narrowed by the caller's <see cref="ApiScope"/>.
+/// <see cref="CopyLogQueryString"/> under the API's parameter names, and narrowed by the caller's <see cref="UserScope"/>.
 /// </summary>
 internal static class CopyLogApi
 {

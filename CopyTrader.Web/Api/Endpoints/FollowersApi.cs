@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using System.Security.Claims;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
@@ -124,9 +125,9 @@ internal static class FollowersApi
         return result.Succeeded ? TypedResults.NoContent() : SetupRefusal.Of(result);
     }
 
-    internal static FollowerDto? Find(int id, ApiScope scope) =>
+    internal static FollowerDto? Find(int id, UserScope scope) =>
         scope.Follower(id) is { } found ? FollowerDto.Of(found.Group, found.Follower, scope) : null;
 
-    internal static Results<Ok<FollowerDto>, ProblemHttpResult> Read(int id, ApiScope scope) =>
+    internal static Results<Ok<FollowerDto>, ProblemHttpResult> Read(int id, UserScope scope) =>
         Find(id, scope) is { } dto ? TypedResults.Ok(dto) : ApiProblems.NotFound(NotFoundText.Follower(id));
 }

@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using System.Security.Claims;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.CopySetup;
@@ -102,6 +103,6 @@ internal static class GroupsApi
         return result.Succeeded ? TypedResults.NoContent() : SetupRefusal.Of(result);
     }
 
-    private static Results<Ok<GroupDto>, ProblemHttpResult> Read(int id, ApiScope scope) =>
+    private static Results<Ok<GroupDto>, ProblemHttpResult> Read(int id, UserScope scope) =>
         scope.Group(id) is { } group ? TypedResults.Ok(GroupDto.Of(group, scope)) : ApiProblems.NotFound(NotFoundText.Group(id));
 }
