@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Quartz;
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Infrastructure.Security;
+using CopyTrader.Infrastructure.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Hosting;
@@ -46,7 +47,9 @@ public static class InfrastructureDependencyInjection
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CopyTraderDbContext>();
+            .AddEntityFrameworkStores<CopyTraderDbContext>()
+            .AddDefaultTokenProviders(); // invitation links are password-reset tokens
+        services.AddSingleton<IUserAdministration, UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
 

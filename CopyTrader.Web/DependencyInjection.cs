@@ -40,6 +40,8 @@ public static class WebDependencyInjection
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // A disabled user or a changed role reaches signed-in cookies within a minute, not the default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

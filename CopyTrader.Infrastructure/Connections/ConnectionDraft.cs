@@ -9,6 +9,9 @@ public sealed record ConnectionDraft(string Name, BrokerKind Kind, TradovateConn
     /// <summary>The kinds a user can add in this version.</summary>
     public static readonly IReadOnlyList<BrokerKind> SupportedKinds = [BrokerKind.Simulator, BrokerKind.Tradovate];
 
+    /// <summary>Who will own the saved connection (the user adding it); null: only admins see it.</summary>
+    public string? OwnerUserId { get; init; }
+
     /// <summary>The reasons this draft cannot be tested or saved, apart from its name; empty when usable.</summary>
     public IReadOnlyList<string> Problems(IReadOnlyCollection<string> tradovateEnvironments) => Kind switch
     {

@@ -23,7 +23,10 @@ internal sealed class ConnectionReader(IDbContextFactory<CopyTraderDbContext> db
         {
             var (environment, error) = EnvironmentOf(c.Kind, c.ProtectedCredentials);
             return new ConnectionSummary(c.Id, c.Name, c.Kind, environment, error,
-                accounts.Where(a => a.BrokerConnectionId == c.Id).Select(a => new AccountSummary(a.Id, a.ExternalId, a.DisplayName, roles[a.Id].ToList())).ToList());
+                accounts.Where(a => a.BrokerConnectionId == c.Id).Select(a => new AccountSummary(a.Id, a.ExternalId, a.DisplayName, roles[a.Id].ToList())).ToList())
+            {
+                OwnerUserId = c.OwnerUserId,
+            };
         }).ToList();
     }
 

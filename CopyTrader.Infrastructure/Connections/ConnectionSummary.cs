@@ -14,6 +14,9 @@ public sealed record ConnectionSummary(
     string? CredentialsError,
     IReadOnlyList<AccountSummary> Accounts)
 {
+    /// <summary>The owning user's id; null when only admins see the connection.</summary>
+    public string? OwnerUserId { get; init; }
+
     /// <summary>Deleting is refused while any account leads or follows in a copy group.</summary>
     public bool InUse => Accounts.Any(a => a.Roles.Count > 0);
 }

@@ -7,14 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace CopyTrader.Web.Security;
 
-/// <summary>Re-checks the signed-in user's security stamp every 30 minutes while a circuit is open.</summary>
+/// <summary>Re-checks the signed-in user's security stamp every minute (a role change or a disabled user takes effect promptly) while a circuit is open.</summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

@@ -17,10 +17,12 @@ internal static class ContractMapsApi
             .WithSummary("Global contract maps (groupId null) and every group's own; a group's map for a root wins over the global one.");
         maps.MapPost("/", AddAsync).WithName("AddContractMap")
             .WithSummary("Adds a map to a group, or a global one with \"groupId\": null; a second map of the same root there is refused (422).")
-            .AcceptsJson<AddContractMapRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AcceptsJson<AddContractMapRequest>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         maps.MapDelete("/{id:int}", RemoveAsync).WithName("RemoveContractMap").WithSummary("Removes one map.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
+
+    private const string GlobalMapsAreAdmins = "Global contract maps apply to every user's groups; only an admin changes them. Map the root on your group instead.";
 
     private static async Task<Ok<List<ContractMapDto>>> ListAsync(ApiVisibility visibility, ClaimsPrincipal user, ICopySetupService setup, CancellationToken ct) =>
         TypedResults.Ok((await VisibleAsync(visibility.For(user), setup, ct)).Select(ContractMapDto.Of).ToList());
@@ -29,9 +31,15 @@ internal static class ContractMapsApi
         JsonBody<AddContractMapRequest> body, ApiVisibility visibility, ClaimsPrincipal user, ICopySetupService setup, CancellationToken ct)
     {
         var request = body.Value;
-        if (request.GroupId is { } groupId && !visibility.For(user).SeesGroup(groupId))
+        var scope = visibility.For(user);
+        if (request.GroupId is { } groupId && !scope.SeesGroup(groupId))
         {
             return ApiProblems.NotFound(NotFoundText.Group(groupId));
+        }
+
+        if (request.GroupId is null && !scope.MayChangeGlobalContractMaps)
+        {
+            return ApiProblems.Forbidden(GlobalMapsAreAdmins);
         }
 
         var errors = request.Check();
@@ -55,9 +63,16 @@ internal static class ContractMapsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         int id, ApiVisibility visibility, ClaimsPrincipal user, ICopySetupService setup, CancellationToken ct)
     {
-        if ((await VisibleAsync(visibility.For(user), setup, ct)).All(m => m.Id != id))
+        var scope = visibility.For(user);
+        var map = (await VisibleAsync(scope, setup, ct)).FirstOrDefault(m => m.Id == id);
+        if (map is null)
         {
             return ApiProblems.NotFound($"Contract map {id} does not exist.");
+        }
+
+        if (map.GroupId is null && !scope.MayChangeGlobalContractMaps)
+        {
+            return ApiProblems.Forbidden(GlobalMapsAreAdmins);
         }
 
         var result = await setup.RemoveContractMapAsync(id, ct);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Claims;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Copying.History;
 using CopyTrader.Web.Api.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,10 +17,10 @@ internal static class StatusApi
         api.MapGet("/status", GetAsync).WithTags("Status").WithName("GetStatus")
             .WithSummary("The copier at a glance: version, each connection's live state, the number of accounts, the last copy.");
 
-    private static async Task<Ok<StatusDto>> GetAsync(ApiVisibility visibility, ClaimsPrincipal user, ILeaderMonitorHub hub, ICopyLogReader log, CancellationToken ct)
+    private static async Task<Ok<StatusDto>> GetAsync(ApiVisibility visibility, ClaimsPrincipal user, ILeaderMonitorHub hub, ICopyLogQuery log, CancellationToken ct)
     {
         var scope = visibility.For(user);
-        var last = (await log.RecentAsync(1, ct)).FirstOrDefault(e => scope.SeesGroup(e.CopyGroupId));
+        var last = (await log.PageAsync(scope.Restrict(CopyLogFilter.All), 0, 1, ct)).Items.FirstOrDefault();
         return TypedResults.Ok(new StatusDto(
             Version,
             scope.Config.Connections.Select(c => ConnectionStatusMapping.Of(c, scope, hub)).ToList(),

@@ -44,6 +44,10 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("ProtectedCredentials")
                         .IsRequired()
                         .HasColumnType("text");
@@ -52,6 +56,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.ToTable("BrokerConnections");
                 });
@@ -595,6 +601,14 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CopyTrader.Domain.Configuration.BrokerConnection", b =>
+                {
+                    b.HasOne("CopyTrader.Infrastructure.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CopyTrader.Domain.Configuration.ContractMapEntry", b =>

@@ -36,6 +36,10 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedCredentials")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -44,6 +48,8 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("OwnerUserId");
 
                     b.ToTable("BrokerConnections");
                 });
@@ -571,6 +577,14 @@ namespace CopyTrader.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CopyTrader.Domain.Configuration.BrokerConnection", b =>
+                {
+                    b.HasOne("CopyTrader.Infrastructure.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CopyTrader.Domain.Configuration.ContractMapEntry", b =>
