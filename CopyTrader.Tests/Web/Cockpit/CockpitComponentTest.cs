@@ -1,4 +1,10 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
+using CopyTrader.Infrastructure.Copying.History;
+using CopyTrader.Infrastructure.Users;
+using CopyTrader.Tests.Web.CopyLog;
+using CopyTrader.Web.Security;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Trading;
@@ -35,11 +41,31 @@ public abstract class CockpitComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<ILeaderMonitorHub>(Hub);
         Services.AddSingleton<ICopyEngine>(Engine);
         Services.AddSingleton<ICopyConfigStore>(ConfigStore);
-        Services.AddSingleton<ICopyLogReader>(_ => new FakeCopyLogReader([.. History]));
+        Services.AddSingleton<ICopyLogQuery>(_ =>
+        {
+            var query = new FakeCopyLogQuery();
+            query.Entries.AddRange(History);
+            return query;
+        });
+        Services.AddScoped<CurrentScope>();
+        Authorization = AddAuthorization();
+        SignInAs(AdminId, admin: true);
         Services.AddSingleton<ICopyConfigurationService>(Settings);
         Services.AddSingleton<IReconciliationService>(Reconciliation);
         Services.AddSingleton<IFlattenService>(Flatten);
         Services.AddScoped<DisplayPreferences>();
+    }
+
+    public const string AdminId = "admin-1";
+
+    /// <summary>The signed-in user; an admin unless a test signs in someone else before rendering.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
+
+    protected void SignInAs(string userId, bool admin)
+    {
+        Authorization.SetAuthorized($"{userId}@example.com");
+        Authorization.SetRoles(admin ? UserRoles.Admin : UserRoles.Trader);
+        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
 
     internal FakeHub Hub { get; } = new();
@@ -49,7 +75,7 @@ public abstract class CockpitComponentTest : BunitContext, IAsyncLifetime
     internal FakeReconciliation Reconciliation { get; } = new();
     internal FakeFlattenService Flatten { get; } = new();
 
-    /// <summary>What the copy log reader returns (newest first); set before the first render.</summary>
+    /// <summary>What the copy log query returns (newest first); set before the first render.</summary>
     internal List<CopyLogEntry> History { get; } = [];
 
     internal DisplayPreferences Display => Services.GetRequiredService<DisplayPreferences>();

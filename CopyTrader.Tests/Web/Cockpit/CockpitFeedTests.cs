@@ -15,7 +15,7 @@ public sealed class CockpitFeedTests : IDisposable
 
     public CockpitFeedTests()
     {
-        _feed = new CockpitFeed(_hub, _engine, _reconciliation);
+        _feed = new CockpitFeed(_hub, _engine, _reconciliation, _ => true);
         _feed.AccountChanged += _changed.Add;
         _feed.CopyLogChanged += () => _logChanges++;
     }
@@ -102,7 +102,7 @@ public sealed class CockpitFeedTests : IDisposable
     {
         _reconciliation.Publish(Report([new FollowerDrift(5, 22, 12, "MNQZ6", 4, 1)], []));
 
-        using var feed = new CockpitFeed(_hub, _engine, _reconciliation);
+        using var feed = new CockpitFeed(_hub, _engine, _reconciliation, _ => true);
 
         Assert.Single(feed.DriftOf(22));
     }

@@ -50,7 +50,7 @@ public sealed class GroupPanelTests : CockpitComponentTest
 
     private IRenderedComponent<GroupPanel> RenderPanel()
     {
-        var feed = new CockpitFeed(Hub, Engine, Reconciliation);
+        var feed = new CockpitFeed(Hub, Engine, Reconciliation, _ => true);
         return Render<GroupPanel>(p => p
             .Add(g => g.Group, DemoConfig.Groups[0])
             .Add(g => g.Config, DemoConfig)

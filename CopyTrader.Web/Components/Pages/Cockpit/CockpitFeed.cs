@@ -26,8 +26,12 @@ public sealed class CockpitFeed : IDisposable
     private Dictionary<int, string> _readFailures = [];
     private List<(int FollowerId, int AccountId)> _reported = [];
 
-    public CockpitFeed(ILeaderMonitorHub hub, ICopyEngine engine, IReconciliationService reconciliation)
+    private readonly Func<CopyLogEntry, bool> _visible;
+
+    /// <param name="visible">Which live copies this viewer may see (a trader: their own accounts' copies).</param>
+    public CockpitFeed(ILeaderMonitorHub hub, ICopyEngine engine, IReconciliationService reconciliation, Func<CopyLogEntry, bool> visible)
     {
+        _visible = visible;
         _hub = hub;
         _engine = engine;
         _reconciliation = reconciliation;
@@ -119,6 +123,11 @@ public sealed class CockpitFeed : IDisposable
 
     private void OnCopyCompleted(CopyLogEntry entry)
     {
+        if (!_visible(entry))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _copyLog = _copyLog.Prepend(entry).Take(CopyLogRows).ToList();

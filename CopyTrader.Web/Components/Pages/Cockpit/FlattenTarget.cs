@@ -24,6 +24,17 @@ public sealed record FlattenTarget(FlattenScope Scope, int Id, string Title, str
                 ? $"{shownName}: {WhatHappens}. It leads a copy group, so the close is copied and its followers close too."
                 : $"{shownName}: {WhatHappens}. Only this account; its leader keeps its positions.");
 
+    /// <summary>"Everything" for a trader: every group they see, and nobody else's.</summary>
+    public static FlattenTarget AllGroupsOf(IReadOnlyList<int> groupIds) =>
+        new(FlattenScope.Everything, 0, "Flatten everything",
+            $"Every leader and follower of your {groupIds.Count} copy group(s): {WhatHappens}. The closes are not copied again.")
+        {
+            OnlyGroups = groupIds,
+        };
+
+    /// <summary>For <see cref="FlattenScope.Everything"/>: only these groups; null for every group.</summary>
+    public IReadOnlyList<int>? OnlyGroups { get; init; }
+
     public static FlattenTarget Group(int groupId, string groupName) =>
         new(FlattenScope.Group, groupId, $"Flatten group {groupName}",
             $"The leader and every follower of {groupName}: {WhatHappens}. The closes are not copied again.");
@@ -32,6 +43,7 @@ public sealed record FlattenTarget(FlattenScope Scope, int Id, string Title, str
     {
         FlattenScope.Account => [await flatten.FlattenAccountAsync(Id, ct)],
         FlattenScope.Group => await flatten.FlattenGroupAsync(Id, ct),
+        _ when OnlyGroups is { } groups => (await Task.WhenAll(groups.Select(g => flatten.FlattenGroupAsync(g, ct)))).SelectMany(r => r).ToList(),
         _ => await flatten.FlattenAllAsync(ct),
     };
 }
