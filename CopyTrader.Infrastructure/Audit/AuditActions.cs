@@ -15,6 +15,7 @@ public static class AuditActions
     public const string FollowerAdded = "follower.added";
     public const string FollowerUpdated = "follower.updated";
     public const string FollowerRuleChanged = "follower.rule-changed";
+    public const string FollowerRiskLimits = "follower.risk-limits";
     public const string FollowerEnabled = "follower.enabled";
     public const string FollowerDisabled = "follower.disabled";
     public const string FollowerWebhookOrders = "follower.webhook-orders";
@@ -40,6 +41,9 @@ public static class AuditActions
 
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
+
+    public const string UserInvited = "user.invited";
+    public const string UserRoleChanged = "user.role-changed";
 
     /// <summary>The categories (the part before the dot) with a label each, for the trail page's filter; "user" is for user management.</summary>
     public static readonly IReadOnlyList<(string Category, string Label)> Categories =
