@@ -1,5 +1,6 @@
 using CopyTrader.Domain.Instruments;
 using CopyTrader.Infrastructure.ApiKeys;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Brokers;
 using CopyTrader.Infrastructure.Brokers.Simulator;
 using CopyTrader.Infrastructure.Connections;
@@ -52,6 +53,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<IUserAdministration, UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
+        services.AddAuditTrail();
 
         // Brokers
         services.AddSingleton<SimulatorExchange>();

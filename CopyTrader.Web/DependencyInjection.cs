@@ -1,5 +1,6 @@
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Web.Api;
+using CopyTrader.Web.Audit;
 using CopyTrader.Web.Components;
 using CopyTrader.Web.CopyLog;
 using CopyTrader.Web.Display;
@@ -51,6 +52,7 @@ public static class WebDependencyInjection
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddSingleton<FirstRunState>();
+        services.AddAuditActors();
 
         // Automation API: X-Api-Key or the cookie, problem details, OpenAPI document
         services.AddAutomationApi();
@@ -69,6 +71,7 @@ public static class WebDependencyInjection
         app.UseApiProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditActors();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

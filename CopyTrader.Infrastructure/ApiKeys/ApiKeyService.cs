@@ -1,11 +1,12 @@
 using CopyTrader.Domain;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CopyTrader.Infrastructure.ApiKeys;
 
-internal sealed class ApiKeyService(IDbContextFactory<CopyTraderDbContext> dbFactory, TimeProvider clock, ILogger<ApiKeyService> logger) : IApiKeyService
+internal sealed class ApiKeyService(IDbContextFactory<CopyTraderDbContext> dbFactory, IAuditTrail audit, TimeProvider clock, ILogger<ApiKeyService> logger) : IApiKeyService
 {
     /// <summary>"Last used" is kept to the minute: finer would mean a database write on every API call.</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -27,6 +28,7 @@ internal sealed class ApiKeyService(IDbContextFactory<CopyTraderDbContext> dbFac
         var key = new ApiKey(ownerUserId, trimmed, ApiKeySecret.PrefixOf(plain), ApiKeySecret.HashOf(plain), clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ApiKeys.Add(key);
+        audit.Add(db, new AuditRecord(AuditActions.ApiKeyCreated, AuditSubjects.ApiKey(key.Name, key.Prefix), "Created; the key was shown once and only its hash is stored."));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("API key {KeyId} ({Prefix}) created for user {UserId}", key.Id, key.Prefix, ownerUserId);
         return new CreatedApiKey(ApiKeySummary.Of(key), plain);
@@ -48,7 +50,10 @@ internal sealed class ApiKeyService(IDbContextFactory<CopyTraderDbContext> dbFac
             return false;
         }
 
+        var wasRevoked = key.IsRevoked;
         key.Revoke(clock.GetUtcNow());
+        audit.Add(db, new AuditRecord(AuditActions.ApiKeyRevoked, AuditSubjects.ApiKey(key.Name, key.Prefix),
+            wasRevoked ? "Already revoked; nothing changed." : "Revoked; calls with this key are refused from now on."));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("API key {KeyId} ({Prefix}) of user {UserId} revoked", key.Id, key.Prefix, ownerUserId);
         return true;

@@ -1,5 +1,6 @@
 using CopyTrader.Domain;
 using CopyTrader.Domain.Brokers;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Brokers.Tradovate;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Persistence;
@@ -16,6 +17,7 @@ internal sealed class BrokerConnectionService(
     ConnectionReader reader,
     ConnectionProbe probe,
     NewConnectionWriter writer,
+    IAuditTrail audit,
     IOptions<TradovateOptions> tradovate) : IBrokerConnectionService
 {
     public IReadOnlyList<string> TradovateEnvironments => [.. tradovate.Value.Environments.Keys.Order(StringComparer.OrdinalIgnoreCase)];
@@ -73,7 +75,10 @@ internal sealed class BrokerConnectionService(
                 return ConnectionChangeResult.Refused(problem);
             }
 
+            var before = connection.Name;
             connection.Rename(name.Trim());
+            audit.Add(db, new AuditRecord(AuditActions.ConnectionRenamed, AuditSubjects.Connection(connection.Name, connection.Kind),
+                AuditDiff.Changes([new("Name", AuditDiff.Quoted(before))], [new("Name", AuditDiff.Quoted(connection.Name))])));
             await db.SaveChangesAsync(ct);
         }
 
@@ -123,6 +128,8 @@ internal sealed class BrokerConnectionService(
             }
 
             stored.ReplaceCredentials(protector.Protect(draft.CredentialsJson()));
+            audit.Add(db, new AuditRecord(AuditActions.ConnectionCredentialsReplaced, AuditSubjects.Connection(stored.Name, stored.Kind),
+                $"Credentials replaced; the new login was tested and lists {test.Accounts.Count} account{(test.Accounts.Count == 1 ? "" : "s")}."));
             await db.SaveChangesAsync(ct);
         }
 
@@ -154,6 +161,8 @@ internal sealed class BrokerConnectionService(
 
             db.TradingAccounts.RemoveRange(accounts);
             db.BrokerConnections.Remove(connection);
+            audit.Add(db, new AuditRecord(AuditActions.ConnectionDeleted, AuditSubjects.Connection(connection.Name, connection.Kind),
+                accounts.Count == 0 ? "Deleted; it had no accounts." : $"Deleted with its accounts: {AuditDiff.List(accounts.Select(a => $"'{a.DisplayName}' ({a.ExternalId})"))}"));
             await db.SaveChangesAsync(ct);
         }
 

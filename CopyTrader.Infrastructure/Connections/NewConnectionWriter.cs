@@ -1,5 +1,6 @@
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Infrastructure.Security;
@@ -9,10 +10,10 @@ namespace CopyTrader.Infrastructure.Connections;
 
 /// <summary>
 /// Writes a new connection, its accounts, a group per leader (auto-copy off) and the followers (×1) in one
-/// transaction; a refusal (self-follow, copy loop) throws <see cref="CopyTrader.Domain.CopyTraderDomainException"/>
+/// transaction with its audit entry; a refusal (self-follow, copy loop) throws <see cref="CopyTrader.Domain.CopyTraderDomainException"/>
 /// before the commit, so nothing of it is kept.
 /// </summary>
-internal sealed class NewConnectionWriter(CredentialProtector protector, TimeProvider clock)
+internal sealed class NewConnectionWriter(CredentialProtector protector, TimeProvider clock, IAuditTrail audit)
 {
     public async Task<int> WriteAsync(CopyTraderDbContext db, ConnectionDraft draft, IReadOnlyList<AccountChoice> choices, CancellationToken ct)
     {
@@ -40,14 +41,18 @@ internal sealed class NewConnectionWriter(CredentialProtector protector, TimePro
         var followed = choices.Where(c => c.IsFollower).Select(c => c.Follows!.GroupId).OfType<int>().ToHashSet();
         var existingGroups = await db.CopyGroups.Include(g => g.Followers).Where(g => followed.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
         var edges = new List<(int Leader, int Follower)>();
+        var followedGroupNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var choice in choices.Where(c => c.IsFollower))
         {
             var group = choice.Follows!.GroupId is { } id ? existingGroups[id] : newGroups[choice.Follows.NewLeaderExternalId!.Trim()];
             var account = accounts[choice.ExternalId.Trim()];
             group.AddFollower(account.Id, FollowerRule.Default);
             edges.Add((group.LeaderAccountId, account.Id));
+            followedGroupNames[choice.ExternalId.Trim()] = group.Name;
         }
 
+        var roles = choices.Select(c => ConnectionAudit.Role(c, newGroups.GetValueOrDefault(c.ExternalId.Trim())?.Name, followedGroupNames.GetValueOrDefault(c.ExternalId.Trim())));
+        audit.Add(db, new AuditRecord(AuditActions.ConnectionAdded, AuditSubjects.Connection(connection.Name, connection.Kind), ConnectionAudit.Added(draft, roles)));
         await db.SaveChangesAsync(ct);
         if (edges.Count > 0)
         {

@@ -1,23 +1,28 @@
 using CopyTrader.Domain;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopyTrader.Infrastructure.CopySetup;
 
-/// <summary>A planned change: refused with reasons, or saved (its id known after the save) with the copy edge it adds.</summary>
-internal sealed record Change(IReadOnlyList<string> Errors, Func<int>? Id, (int Leader, int Follower)? NewEdge)
+/// <summary>
+/// A planned change: refused with reasons, or saved (its id known after the save) with its audit record (also
+/// built after the save, so it can name new ids) and the copy edge it adds.
+/// </summary>
+internal sealed record Change(IReadOnlyList<string> Errors, Func<int>? Id, Func<AuditRecord>? Audit, (int Leader, int Follower)? NewEdge)
 {
-    public static Change Refused(params IReadOnlyList<string> errors) => new(errors, null, null);
+    public static Change Refused(params IReadOnlyList<string> errors) => new(errors, null, null, null);
 
-    public static Change Saved(Func<int> id, (int Leader, int Follower)? newEdge = null) => new([], id, newEdge);
+    public static Change Saved(Func<int> id, Func<AuditRecord> audit, (int Leader, int Follower)? newEdge = null) => new([], id, audit, newEdge);
 }
 
-internal sealed class SetupWriter(IDbContextFactory<CopyTraderDbContext> dbFactory, ICopyConfigStore config)
+internal sealed class SetupWriter(IDbContextFactory<CopyTraderDbContext> dbFactory, ICopyConfigStore config, IAuditTrail audit)
 {
     /// <summary>
     /// One transaction: the change, then (with every edge in the database, inside the transaction) the copy-loop
-    /// check, then the commit; a refusal anywhere keeps nothing. The snapshot is reloaded after a commit only.
+    /// check, then its audit entry, then the commit; a refusal anywhere keeps nothing, the entry included. The
+    /// snapshot is reloaded after a commit only.
     /// </summary>
     public async Task<CopySetupResult> WriteAsync(Func<CopyTraderDbContext, Task<Change>> change, CancellationToken ct)
     {
@@ -39,6 +44,8 @@ internal sealed class SetupWriter(IDbContextFactory<CopyTraderDbContext> dbFacto
                     await CopyConfigurationService.RefuseLoopsAsync(db, edge, ct);
                 }
 
+                audit.Add(db, planned.Audit!());
+                await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 id = planned.Id!();
             }

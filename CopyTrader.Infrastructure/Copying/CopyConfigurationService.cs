@@ -1,6 +1,7 @@
 using CopyTrader.Domain;
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace CopyTrader.Infrastructure.Copying;
 /// <summary>
 /// Changes to copy groups and followers. Each change is validated whole (rule problems, self-follow, copy
 /// loops across groups) before anything is saved, then the in-memory snapshot is replaced so the next
-/// copy uses it. Refusals are <see cref="CopyTraderDomainException"/>s with the reason.
+/// copy uses it. Refusals are <see cref="CopyTraderDomainException"/>s with the reason. Each stored change is
+/// committed together with its audit trail entry.
 /// </summary>
 public interface ICopyConfigurationService
 {
@@ -30,7 +32,10 @@ public interface ICopyConfigurationService
 /// <summary>A copy group's switches: copying on/off, dry run, automatic drift repair, working-order mirroring.</summary>
 public sealed record GroupOptions(bool AutoCopyEnabled, bool DryRun = false, bool AutoSync = false, bool MirrorWorkingOrders = false);
 
-internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbContext> dbFactory, ICopyConfigStore config) : ICopyConfigurationService
+/// <summary>A change made in the context, not yet saved: the id it returns and its audit record, both read after the save.</summary>
+internal sealed record PlannedChange(Func<int> Id, Func<AuditRecord> Audit);
+
+internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbContext> dbFactory, ICopyConfigStore config, IAuditTrail audit) : ICopyConfigurationService
 {
     public Task<int> CreateGroupAsync(string name, int leaderAccountId, bool autoCopyEnabled, CancellationToken ct = default) =>
         SaveAsync(async db =>
@@ -38,7 +43,9 @@ internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbCon
             await RequireAccountAsync(db, leaderAccountId, ct);
             var group = new CopyGroup(name, leaderAccountId, autoCopyEnabled);
             db.CopyGroups.Add(group);
-            return () => group.Id;
+            var leader = await AuditSubjects.AccountNameAsync(db, leaderAccountId, ct);
+            return new PlannedChange(() => group.Id, () => new AuditRecord(AuditActions.GroupCreated, AuditSubjects.Group(group.Name),
+                AuditDiff.Listing(AuditFields.Group(group.Name, leader, AuditFields.OptionsOf(group)))) { CopyGroupId = group.Id });
         }, ct);
 
     public Task<int> AddFollowerAsync(int groupId, int accountId, FollowerRule rule, CancellationToken ct = default) =>
@@ -49,28 +56,33 @@ internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbCon
                 ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
             var follower = group.AddFollower(accountId, rule);
             await RefuseLoopsAsync(db, (group.LeaderAccountId, accountId), ct);
-            return () => follower.Id;
+            var subject = AuditSubjects.Follower(await AuditSubjects.AccountNameAsync(db, accountId, ct), group.Name);
+            return new PlannedChange(() => follower.Id, () => new AuditRecord(AuditActions.FollowerAdded, subject,
+                AuditDiff.Listing(AuditFields.Follower(follower.Enabled, follower.Rule, follower.RiskLimits))) { CopyGroupId = groupId, AccountId = accountId });
         }, ct);
 
     public Task UpdateFollowerRuleAsync(int followerId, FollowerRule rule, CancellationToken ct = default) =>
-        SaveAsync(async db =>
+        ChangeFollowerAsync(followerId, follower =>
         {
-            (await FollowerAsync(db, followerId, ct)).Apply(rule);
-            return () => followerId;
+            var before = AuditFields.Rule(follower.Rule);
+            follower.Apply(rule);
+            return (AuditActions.FollowerRuleChanged, () => AuditDiff.Changes(before, AuditFields.Rule(follower.Rule)));
         }, ct);
 
     public Task SetFollowerEnabledAsync(int followerId, bool enabled, CancellationToken ct = default) =>
-        SaveAsync(async db =>
+        ChangeFollowerAsync(followerId, follower =>
         {
-            (await FollowerAsync(db, followerId, ct)).SetEnabled(enabled);
-            return () => followerId;
+            var before = follower.Enabled;
+            follower.SetEnabled(enabled);
+            return (enabled ? AuditActions.FollowerEnabled : AuditActions.FollowerDisabled, () => Switch("Enabled", before, enabled));
         }, ct);
 
     public Task SetFollowerReceivesWebhookOrdersAsync(int followerId, bool receives, CancellationToken ct = default) =>
-        SaveAsync(async db =>
+        ChangeFollowerAsync(followerId, follower =>
         {
-            (await FollowerAsync(db, followerId, ct)).SetReceivesWebhookOrders(receives);
-            return () => followerId;
+            var before = follower.ReceivesWebhookOrders;
+            follower.SetReceivesWebhookOrders(receives);
+            return (AuditActions.FollowerWebhookOrders, () => Switch("Receives webhook orders", before, receives));
         }, ct);
 
     public Task SetGroupOptionsAsync(int groupId, GroupOptions options, CancellationToken ct = default) =>
@@ -78,26 +90,53 @@ internal sealed class CopyConfigurationService(IDbContextFactory<CopyTraderDbCon
         {
             var group = await db.CopyGroups.SingleOrDefaultAsync(g => g.Id == groupId, ct)
                 ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
+            var before = AuditFields.OptionsOf(group);
             group.SetAutoCopy(options.AutoCopyEnabled);
             group.SetDryRun(options.DryRun);
             group.SetAutoSync(options.AutoSync);
             group.SetMirrorWorkingOrders(options.MirrorWorkingOrders);
-            return () => groupId;
+
+            // The cockpit's switch changes auto-copy alone: that is its own action, easy to find in the trail.
+            var onlyAutoCopy = before.AutoCopyEnabled != options.AutoCopyEnabled && before with { AutoCopyEnabled = options.AutoCopyEnabled } == options;
+            var action = onlyAutoCopy ? AuditActions.GroupAutoCopy : AuditActions.GroupOptions;
+            return new PlannedChange(() => groupId, () => new AuditRecord(action, AuditSubjects.Group(group.Name),
+                AuditDiff.Changes(AuditFields.Options(before), AuditFields.Options(options))) { CopyGroupId = groupId });
         }, ct);
 
-    private async Task<int> SaveAsync(Func<CopyTraderDbContext, Task<Func<int>>> change, CancellationToken ct)
+    /// <summary>
+    /// One transaction: the change, its audit entry (built after the first save, so it can name a new id), the commit.
+    /// A refusal or a database error keeps neither.
+    /// </summary>
+    private async Task<int> SaveAsync(Func<CopyTraderDbContext, Task<PlannedChange>> change, CancellationToken ct)
     {
         int id;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var idAfterSave = await change(db);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var planned = await change(db);
             await db.SaveChangesAsync(ct);
-            id = idAfterSave();
+            audit.Add(db, planned.Audit());
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            id = planned.Id();
         }
 
         await config.ReloadAsync(ct);
         return id;
     }
+
+    /// <summary>A change to one follower; <paramref name="change"/> returns the audit action and its details, read after the change.</summary>
+    private Task ChangeFollowerAsync(int followerId, Func<Follower, (string Action, Func<string> Details)> change, CancellationToken ct) =>
+        SaveAsync(async db =>
+        {
+            var follower = await FollowerAsync(db, followerId, ct);
+            var subject = AuditSubjects.Follower(await AuditSubjects.AccountNameAsync(db, follower.AccountId, ct), await AuditSubjects.GroupNameAsync(db, follower.CopyGroupId, ct));
+            var (action, details) = change(follower);
+            return new PlannedChange(() => followerId, () => new AuditRecord(action, subject, details()) { CopyGroupId = follower.CopyGroupId, AccountId = follower.AccountId });
+        }, ct);
+
+    private static string Switch(string label, bool before, bool after) =>
+        AuditDiff.Changes([new(label, AuditDiff.OnOff(before))], [new(label, AuditDiff.OnOff(after))]);
 
     internal static async Task RefuseLoopsAsync(CopyTraderDbContext db, (int Leader, int Follower) added, CancellationToken ct)
     {

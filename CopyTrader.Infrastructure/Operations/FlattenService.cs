@@ -1,5 +1,6 @@
 using CopyTrader.Domain;
 using CopyTrader.Domain.Copying;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Copying;
 using Microsoft.Extensions.Logging;
 
@@ -23,20 +24,49 @@ public interface IFlattenService
 /// <summary>
 /// Runs flattens in the leader's copy queue, so they never interleave with a copy of the same leader: a
 /// copy queued before the flatten completes first, and the flatten's own fills find the followers already
-/// at their new expected position (flat) and send nothing.
+/// at their new expected position (flat) and send nothing. Every flatten is recorded in the audit trail afterwards,
+/// with each account's outcome in the broker's words.
 /// </summary>
 internal sealed class FlattenService(
     ICopyConfigStore config,
     LeaderWorkQueues queues,
     FollowerPositionBook expected,
     AccountFlattener flattener,
+    IAuditTrail audit,
     TimeProvider clock,
     ILogger<FlattenService> logger) : IFlattenService
 {
-    public async Task<FlattenResult> FlattenAccountAsync(int accountId, CancellationToken ct = default)
+    public Task<FlattenResult> FlattenAccountAsync(int accountId, CancellationToken ct = default)
     {
         var snapshot = config.Current;
         var account = snapshot.Account(accountId) ?? throw new CopyTraderDomainException($"Trading account {accountId} does not exist.");
+        AuditRecord Record(string details) => new(AuditActions.FlattenAccount, AuditSubjects.Account(account.DisplayName), details) { AccountId = accountId };
+        return audit.AuditedAsync(() => FlattenAccountAsync(snapshot, account, ct), r => Record(AuditOutcomes.Flatten([r])), Record, logger);
+    }
+
+    public async Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(int groupId, CancellationToken ct = default)
+    {
+        var snapshot = config.Current;
+        var group = snapshot.Groups.SingleOrDefault(g => g.Id == groupId) ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
+        AuditRecord Record(string details) => new(AuditActions.FlattenGroup, AuditSubjects.Group(group.Name), details) { CopyGroupId = groupId };
+        return await audit.AuditedAsync(() => FlattenGroupAsync(snapshot, group, ct), r => Record(AuditOutcomes.Flatten(r)), Record, logger);
+    }
+
+    public async Task<IReadOnlyList<FlattenResult>> FlattenAllAsync(CancellationToken ct = default)
+    {
+        var snapshot = config.Current;
+        var names = snapshot.Groups.Select(g => $"'{g.Name}'").ToList();
+        AuditRecord Record(string details) => new(AuditActions.FlattenAll, names.Count == 0 ? "Every group (none configured)" : $"Every group: {string.Join(", ", names)}", details);
+        return await audit.AuditedAsync(
+            async () => (await Task.WhenAll(snapshot.Groups.Select(g => FlattenGroupAsync(snapshot, g, ct)))).SelectMany(r => r).ToList(),
+            r => Record(AuditOutcomes.Flatten(r)),
+            Record,
+            logger);
+    }
+
+    private async Task<FlattenResult> FlattenAccountAsync(CopyConfigSnapshot snapshot, AccountSnapshot account, CancellationToken ct)
+    {
+        var accountId = account.Id;
         var followed = snapshot.Groups.Where(g => g.Followers.Any(f => f.AccountId == accountId)).ToList();
         FlattenResult result;
         if (snapshot.IsLeader(accountId) || followed.Count == 0)
@@ -61,10 +91,8 @@ internal sealed class FlattenService(
         return result;
     }
 
-    public async Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(int groupId, CancellationToken ct = default)
+    private async Task<List<FlattenResult>> FlattenGroupAsync(CopyConfigSnapshot snapshot, CopyGroupSnapshot group, CancellationToken ct)
     {
-        var snapshot = config.Current;
-        var group = snapshot.Groups.SingleOrDefault(g => g.Id == groupId) ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
         var results = await InQueue(group.LeaderAccountId, async () =>
         {
             var tag = Tag();
@@ -79,12 +107,6 @@ internal sealed class FlattenService(
         });
         results.ForEach(Log);
         return results;
-    }
-
-    public async Task<IReadOnlyList<FlattenResult>> FlattenAllAsync(CancellationToken ct = default)
-    {
-        var groups = await Task.WhenAll(config.Current.Groups.Select(g => FlattenGroupAsync(g.Id, ct)));
-        return groups.SelectMany(r => r).ToList();
     }
 
     private Task<FlattenResult> FlattenIfExists(CopyConfigSnapshot snapshot, int accountId, string tag, CancellationToken ct) =>

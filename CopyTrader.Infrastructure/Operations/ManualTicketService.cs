@@ -1,5 +1,6 @@
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Trading;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Copying;
 using Microsoft.Extensions.Logging;
 
@@ -29,21 +30,25 @@ public interface IManualTicketService
 
 /// <summary>
 /// BUY / SELL / CLOSE on a leader, sent straight to its broker (no HTTP call to ourselves). The order carries
-/// no CopyTag, so its fill is copied to the followers by the same hub and engine as any leader trade.
+/// no CopyTag, so its fill is copied to the followers by the same hub and engine as any leader trade. Every order
+/// sent is recorded in the audit trail with the broker's answer; a ticket refused before sending sends nothing and
+/// records nothing.
 /// </summary>
-internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonitorHub hub, TimeProvider clock, ILogger<ManualTicketService> logger) : IManualTicketService
+internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonitorHub hub, IAuditTrail audit, TimeProvider clock, ILogger<ManualTicketService> logger) : IManualTicketService
 {
     public Task<TicketResult> BuyAsync(int leaderAccountId, string symbol, int quantity, CancellationToken ct = default) =>
-        SendAsync(leaderAccountId, symbol, quantity, $"Buy {quantity} {symbol}", (c, id) => c.PlaceOrderAsync(new OrderRequest(id, symbol, Side.Buy, quantity), ct));
+        SendAsync(new TicketOrder(leaderAccountId, symbol, TicketAction.Buy, quantity), (c, id) => c.PlaceOrderAsync(new OrderRequest(id, symbol, Side.Buy, quantity), ct));
 
     public Task<TicketResult> SellAsync(int leaderAccountId, string symbol, int quantity, CancellationToken ct = default) =>
-        SendAsync(leaderAccountId, symbol, quantity, $"Sell {quantity} {symbol}", (c, id) => c.PlaceOrderAsync(new OrderRequest(id, symbol, Side.Sell, quantity), ct));
+        SendAsync(new TicketOrder(leaderAccountId, symbol, TicketAction.Sell, quantity), (c, id) => c.PlaceOrderAsync(new OrderRequest(id, symbol, Side.Sell, quantity), ct));
 
     public Task<TicketResult> CloseAsync(int leaderAccountId, string symbol, CancellationToken ct = default) =>
-        SendAsync(leaderAccountId, symbol, 1, $"Close {symbol}", (c, id) => c.LiquidateAsync(id, symbol, null, ct));
+        SendAsync(new TicketOrder(leaderAccountId, symbol, TicketAction.Close, 1), (c, id) => c.LiquidateAsync(id, symbol, null, ct));
 
-    private async Task<TicketResult> SendAsync(int leaderAccountId, string symbol, int quantity, string what, Func<IBrokerConnector, string, Task<OrderResult>> send)
+    private async Task<TicketResult> SendAsync(TicketOrder order, Func<IBrokerConnector, string, Task<OrderResult>> send)
     {
+        var (leaderAccountId, symbol, quantity) = (order.LeaderAccountId, order.Symbol, order.Quantity);
+        var what = order.ToString();
         var snapshot = config.Current;
         var account = snapshot.Account(leaderAccountId);
         var connector = hub.ConnectorFor(leaderAccountId);
@@ -59,11 +64,12 @@ internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonito
         }
 
         var sent = clock.GetTimestamp();
+        TicketResult ticket;
         try
         {
             var result = await send(connector!, account!.ExternalId);
             logger.LogInformation("Manual ticket {What} on {Leader}: {Outcome}", what, account.DisplayName, result.Accepted ? result.BrokerOrderId : result.RejectReason);
-            return new TicketResult(result.Accepted, result.BrokerOrderId, result.Accepted ? null : result.RejectReason ?? "The broker rejected the order without a reason.")
+            ticket = new TicketResult(result.Accepted, result.BrokerOrderId, result.Accepted ? null : result.RejectReason ?? "The broker rejected the order without a reason.")
             {
                 LatencyMs = clock.GetElapsedTime(sent).TotalMilliseconds,
             };
@@ -71,7 +77,14 @@ internal sealed class ManualTicketService(ICopyConfigStore config, ILeaderMonito
         catch (Exception ex)
         {
             logger.LogError(ex, "Manual ticket {What} on {Leader} failed", what, account!.DisplayName);
-            return TicketResult.Refused($"{ex.GetType().Name}: {ex.Message}") with { LatencyMs = clock.GetElapsedTime(sent).TotalMilliseconds };
+            ticket = TicketResult.Refused($"{ex.GetType().Name}: {ex.Message}") with { LatencyMs = clock.GetElapsedTime(sent).TotalMilliseconds };
         }
+
+        var action = order.Action switch { TicketAction.Buy => AuditActions.TicketBuy, TicketAction.Sell => AuditActions.TicketSell, _ => AuditActions.TicketClose };
+        await audit.RecordAfterBrokerAsync(new AuditRecord(action, AuditSubjects.Leader(account!.DisplayName), AuditOutcomes.Ticket(order, ticket))
+        {
+            AccountId = leaderAccountId,
+        }, logger);
+        return ticket;
     }
 }

@@ -1,6 +1,7 @@
 using CopyTrader.Domain.Configuration;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.ApiKeys;
+using CopyTrader.Infrastructure.Audit;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ public abstract class CopyTraderDbContext(DbContextOptions options) : IdentityDb
     public DbSet<ProcessedLeaderFill> ProcessedLeaderFills => Set<ProcessedLeaderFill>();
     public DbSet<StoredOrderBook> OrderBooks => Set<StoredOrderBook>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Instruments;
 using CopyTrader.Domain.Trading;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Copying;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ public interface IReconciliationService
     /// <summary>Compares every follower with its leader; repairs drift in groups with auto-sync on.</summary>
     Task<ReconciliationReport> ReconcileAsync(CancellationToken ct = default);
 
-    /// <summary>Repairs one follower's drift now, with the smallest order per contract.</summary>
+    /// <summary>Repairs one follower's drift now, with the smallest order per contract; a user's action, so it is recorded in the audit trail.</summary>
     Task<IReadOnlyList<SyncResult>> SyncFollowerAsync(int followerId, CancellationToken ct = default);
 }
 
@@ -36,6 +37,7 @@ internal sealed class ReconciliationService(
     FollowerPositionBook expected,
     FollowerBrokerCall brokerCall,
     ICopyLogSink copyLog,
+    IAuditTrail audit,
     InstrumentCatalog catalog,
     TimeProvider clock,
     IOptions<CopyOptions> options,
@@ -90,7 +92,14 @@ internal sealed class ReconciliationService(
         var snapshot = config.Current;
         var group = snapshot.Groups.FirstOrDefault(g => g.Followers.Any(f => f.Id == followerId))
             ?? throw new CopyTraderDomainException($"Follower {followerId} does not exist.");
-        var result = await RunInQueue(group, () => CheckGroupAsync(snapshot, group, repair: true, onlyFollower: followerId, ct));
+        var accountId = group.Followers.First(f => f.Id == followerId).AccountId;
+        var subject = AuditSubjects.Follower(snapshot.Account(accountId)?.DisplayName ?? $"#{accountId}", group.Name);
+        AuditRecord Record(string details) => new(AuditActions.SyncFollower, subject, details) { CopyGroupId = group.Id, AccountId = accountId };
+        var result = await audit.AuditedAsync(
+            () => RunInQueue(group, () => CheckGroupAsync(snapshot, group, repair: true, onlyFollower: followerId, ct)),
+            r => Record(r.Failures.Count > 0 ? $"Not synced: {r.Failures[0].Reason}" : AuditOutcomes.Sync(r.Repairs)),
+            Record,
+            logger);
         if (result.Failures.Count > 0)
         {
             throw new CopyTraderDomainException($"Cannot sync: {result.Failures[0].Reason}");

@@ -1,5 +1,6 @@
 using CopyTrader.Domain;
 using CopyTrader.Infrastructure.ApiKeys;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Persistence;
 using CopyTrader.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -29,7 +30,7 @@ public abstract class ApiKeyServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        _service = new ApiKeyService(new ContextFactory(CreateContext), _clock, NullLogger<ApiKeyService>.Instance);
+        _service = new ApiKeyService(new ContextFactory(CreateContext), new AuditTrail(new ContextFactory(CreateContext), new CurrentActor(), _clock), _clock, NullLogger<ApiKeyService>.Instance);
     }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
