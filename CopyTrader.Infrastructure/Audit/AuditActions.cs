@@ -44,6 +44,11 @@ public static class AuditActions
 
     public const string UserInvited = "user.invited";
     public const string UserRoleChanged = "user.role-changed";
+    public const string UserInvitationRenewed = "user.invitation-renewed";
+    public const string UserInvitationAccepted = "user.invitation-accepted";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string ConnectionOwnerChanged = "connection.owner-changed";
 
     /// <summary>The categories (the part before the dot) with a label each, for the trail page's filter; "user" is for user management.</summary>
     public static readonly IReadOnlyList<(string Category, string Label)> Categories =

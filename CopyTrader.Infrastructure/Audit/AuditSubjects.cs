@@ -24,6 +24,8 @@ public static class AuditSubjects
 
     public static string ContractMapping(ContractMapping mapping) => SetupRules.Describe(mapping);
 
+    public static string User(string email) => $"User '{email}'";
+
     public static string ApiKey(string name, string prefix) => $"API key '{name}' ({prefix}…)";
 
     /// <summary>An account's display name, or its id when it no longer exists.</summary>

@@ -135,15 +135,16 @@ internal sealed class CopySetupService(SetupWriter writer, CopySetupReader reade
         }, ct);
 
     public Task<CopySetupResult> SetFollowerRiskLimitsAsync(int followerId, FollowerRiskLimits limits, CancellationToken ct = default) =>
-        WithFollowerAsync(followerId, follower =>
+        WithFollowerAsync(followerId, (follower, audit) =>
         {
             if (limits.Problems() is { Count: > 0 } problems)
             {
                 return Change.Refused(problems);
             }
 
+            var before = AuditFields.RiskLimits(follower.RiskLimits);
             follower.SetRiskLimits(limits);
-            return Change.Saved(() => followerId);
+            return Change.Saved(() => followerId, () => audit(AuditActions.FollowerRiskLimits, AuditDiff.Changes(before, AuditFields.RiskLimits(follower.RiskLimits))));
         }, ct);
 
     public Task<CopySetupResult> RemoveFollowerAsync(int followerId, CancellationToken ct = default) =>

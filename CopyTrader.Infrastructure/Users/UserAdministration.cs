@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,7 @@ internal sealed class UserAdministration(
     IServiceScopeFactory scopes,
     ICopyConfigStore config,
     IOptions<DataProtectionTokenProviderOptions> tokenOptions,
+    IAuditTrail audit,
     TimeProvider clock) : IUserAdministration
 {
     /// <summary>Lockout this far ahead means "disabled by an admin", not the temporary lockout after failed sign-ins.</summary>
@@ -57,6 +59,7 @@ internal sealed class UserAdministration(
             return Refused(created);
         }
 
+        Audit(scope, AuditActions.UserInvited, user, $"Role {role}; invitation link issued");
         var added = await users.AddToRoleAsync(user, role);
         return added.Succeeded ? UserChangeResult.Invited(await InvitationAsync(users, user)) : Refused(added);
     }
@@ -75,6 +78,7 @@ internal sealed class UserAdministration(
             return UserChangeResult.Refused($"{user.Email} already chose a password; there is nothing to accept.");
         }
 
+        Audit(scope, AuditActions.UserInvitationRenewed, user, "New invitation link issued; the previous one stops working");
         await users.UpdateSecurityStampAsync(user); // the previous link stops working
         return UserChangeResult.Invited(await InvitationAsync(users, user));
     }
@@ -96,6 +100,7 @@ internal sealed class UserAdministration(
         }
 
         user.EmailConfirmed = true;
+        Audit(scope, AuditActions.UserInvitationAccepted, user, "Password chosen");
         var confirmed = await users.UpdateAsync(user);
         return confirmed.Succeeded ? UserChangeResult.Done : Refused(confirmed);
     }
@@ -137,6 +142,7 @@ internal sealed class UserAdministration(
             return Refused(added);
         }
 
+        Audit(scope, AuditActions.UserRoleChanged, user, $"Role {string.Join(", ", current.DefaultIfEmpty("none"))} → {role}");
         await users.UpdateSecurityStampAsync(user); // their sessions re-read the role
         return UserChangeResult.Done;
     }
@@ -176,6 +182,8 @@ internal sealed class UserAdministration(
             return Refused(result);
         }
 
+        Audit(scope, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user,
+            disabled ? "Sign-in and API keys refused; open sessions end" : "Sign-in allowed again");
         await users.UpdateSecurityStampAsync(user); // open sessions end at their next check
         return UserChangeResult.Done;
     }
@@ -195,6 +203,10 @@ internal sealed class UserAdministration(
                 return UserChangeResult.Refused($"User {ownerUserId} does not exist.");
             }
 
+            var owners = await db.Users.Where(u => u.Id == connection.OwnerUserId || u.Id == ownerUserId).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, ct);
+            string OwnerName(string? id) => id is null ? "admins only" : owners.GetValueOrDefault(id, id);
+            audit.Add(db, new AuditRecord(AuditActions.ConnectionOwnerChanged, AuditSubjects.Connection(connection.Name, connection.Kind),
+                $"Owner {OwnerName(connection.OwnerUserId)} → {OwnerName(ownerUserId)}"));
             connection.AssignOwner(ownerUserId);
             await db.SaveChangesAsync(ct);
         }
@@ -202,6 +214,10 @@ internal sealed class UserAdministration(
         await config.ReloadAsync(ct);
         return UserChangeResult.Done;
     }
+
+    /// <summary>Adds the entry to the scope's context: UserManager's next save writes it with the change.</summary>
+    private void Audit(AsyncServiceScope scope, string action, AppUser user, string details) =>
+        audit.Add(scope.ServiceProvider.GetRequiredService<CopyTraderDbContext>(), new AuditRecord(action, AuditSubjects.User(user.Email ?? user.Id), details));
 
     private bool IsDisabled(AppUser user) => user.LockoutEnd is { } end && end - clock.GetUtcNow() > DisabledHorizon / 2;
 
