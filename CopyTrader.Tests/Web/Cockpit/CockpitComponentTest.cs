@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using CopyTrader.Infrastructure.Copying.History;
-using CopyTrader.Infrastructure.Users;
 using CopyTrader.Tests.Web.CopyLog;
-using CopyTrader.Web.Security;
 using CopyTrader.Domain.Brokers;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Domain.Trading;
@@ -47,26 +44,15 @@ public abstract class CockpitComponentTest : BunitContext, IAsyncLifetime
             query.Entries.AddRange(History);
             return query;
         });
-        Services.AddScoped<CurrentScope>();
-        Authorization = AddAuthorization();
-        SignInAs(AdminId, admin: true);
+        Authorization = this.SignIn();
         Services.AddSingleton<ICopyConfigurationService>(Settings);
         Services.AddSingleton<IReconciliationService>(Reconciliation);
         Services.AddSingleton<IFlattenService>(Flatten);
         Services.AddScoped<DisplayPreferences>();
     }
 
-    public const string AdminId = "admin-1";
-
-    /// <summary>The signed-in user; an admin unless a test signs in someone else before rendering.</summary>
+    /// <summary>The signed-in user; an admin unless a test signs in someone else (<see cref="SignedInUser.As"/>) before rendering.</summary>
     protected BunitAuthorizationContext Authorization { get; }
-
-    protected void SignInAs(string userId, bool admin)
-    {
-        Authorization.SetAuthorized($"{userId}@example.com");
-        Authorization.SetRoles(admin ? UserRoles.Admin : UserRoles.Trader);
-        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
 
     internal FakeHub Hub { get; } = new();
     internal FakeEngine Engine { get; } = new();

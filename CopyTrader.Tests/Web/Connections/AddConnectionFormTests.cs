@@ -116,7 +116,7 @@ public sealed class AddConnectionFormTests : ConnectionsComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal([7], _saved));
         var (draft, accounts) = Assert.Single(Service.Saved);
-        Assert.Equal(new ConnectionDraft("Paper", BrokerKind.Simulator), draft);
+        Assert.Equal(new ConnectionDraft("Paper", BrokerKind.Simulator) { OwnerUserId = SignedInUser.TraderId }, draft); // the user adding it owns it
         Assert.Equal(
             [new AccountChoice("SIM-1", "SIM-1", AccountRole.Leader), new AccountChoice("SIM-2", "SIM-2", AccountRole.Follower, FollowTarget.NewLeader("SIM-1"))],
             accounts);
@@ -154,6 +154,7 @@ public sealed class AddConnectionFormTests : ConnectionsComponentTest
         .Add(f => f.TakenNames, ["Simulator (demo)"])
         .Add(f => f.LeaderGroups, Service.Groups)
         .Add(f => f.Environments, ["demo", "live"])
+        .Add(f => f.OwnerUserId, SignedInUser.TraderId)
         .Add(f => f.OnSaved, id => _saved.Add(id)));
 
     private static void SelectKind(IRenderedComponent<AddConnectionForm> cut, BrokerKind kind) =>

@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Users;
 using Bunit;
 using CopyTrader.Infrastructure.Connections;
 using CopyTrader.Infrastructure.Copying;
@@ -10,6 +11,10 @@ namespace CopyTrader.Tests.Web.Connections;
 /// <summary>bUnit with MudBlazor (popovers for the selects), the fake service and the fake hub.</summary>
 public abstract class ConnectionsComponentTest : BunitContext, IAsyncLifetime
 {
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
+    internal FakeUserAdministration Users { get; } = new();
+
     internal FakeConnectionService Service { get; } = new();
     internal FakeHub Hub { get; } = new();
 
@@ -23,6 +28,8 @@ public abstract class ConnectionsComponentTest : BunitContext, IAsyncLifetime
         });
         Services.AddSingleton<IBrokerConnectionService>(Service);
         Services.AddSingleton<ILeaderMonitorHub>(Hub);
+        Authorization = this.SignIn();
+        Services.AddSingleton<IUserAdministration>(Users);
         Render<MudPopoverProvider>();
     }
 

@@ -13,6 +13,8 @@ namespace CopyTrader.Tests.Web.CopyLog;
 
 public sealed class CopyLogPageTests : BunitContext, IAsyncLifetime
 {
+    private Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 42, 17, 250, TimeSpan.Zero);
 
     private static readonly CopyConfigSnapshot Config = new(
@@ -31,6 +33,7 @@ public sealed class CopyLogPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICopyLogQuery>(_query);
         Services.AddSingleton<ICopyConfigStore>(new FakeConfigStore(Config));
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        Authorization = this.SignIn();
         Render<MudPopoverProvider>();
     }
 

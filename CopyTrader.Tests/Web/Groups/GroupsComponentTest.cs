@@ -9,6 +9,8 @@ namespace CopyTrader.Tests.Web.Groups;
 /// <summary>bUnit with MudBlazor (popovers for the selects) and the fake setup service.</summary>
 public abstract class GroupsComponentTest : BunitContext, IAsyncLifetime
 {
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
     internal FakeCopySetupService Setup { get; } = new();
 
     protected GroupsComponentTest()
@@ -20,6 +22,7 @@ public abstract class GroupsComponentTest : BunitContext, IAsyncLifetime
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Services.AddSingleton<ICopySetupService>(Setup);
+        Authorization = this.SignIn();
         Render<MudPopoverProvider>();
     }
 

@@ -13,6 +13,8 @@ namespace CopyTrader.Tests.Web.Ticket;
 /// <summary>bUnit with MudBlazor (popovers for the leader select), two groups, the fake hub, engine and ticket service.</summary>
 public abstract class TicketComponentTest : BunitContext, IAsyncLifetime
 {
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
+
     protected const int Leader = 10;
     protected const int OtherLeader = 20;
 
@@ -47,6 +49,7 @@ public abstract class TicketComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICopyConfigStore>(Config);
         Services.AddSingleton<IManualTicketService>(Tickets);
         Services.AddSingleton(InstrumentCatalog.Default);
+        Authorization = this.SignIn();
         Render<MudPopoverProvider>();
     }
 
