@@ -13,6 +13,9 @@ public abstract class ConnectionsComponentTest : BunitContext, IAsyncLifetime
 {
     protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
 
+    /// <summary>The configuration the signed-in user's scope is taken from; empty unless a test replaces it.</summary>
+    internal FakeConfigStore ConfigStore { get; } = new(CopyTrader.Domain.Copying.CopyConfigSnapshot.Empty);
+
     internal FakeUserAdministration Users { get; } = new();
 
     internal FakeConnectionService Service { get; } = new();
@@ -28,6 +31,7 @@ public abstract class ConnectionsComponentTest : BunitContext, IAsyncLifetime
         });
         Services.AddSingleton<IBrokerConnectionService>(Service);
         Services.AddSingleton<ILeaderMonitorHub>(Hub);
+        Services.AddSingleton<ICopyConfigStore>(ConfigStore);
         Authorization = this.SignIn();
         Services.AddSingleton<IUserAdministration>(Users);
         Render<MudPopoverProvider>();

@@ -1,3 +1,4 @@
+using CopyTrader.Infrastructure.Copying;
 using Bunit;
 using CopyTrader.Infrastructure.CopySetup;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,9 @@ public abstract class GroupsComponentTest : BunitContext, IAsyncLifetime
 {
     protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
 
+    /// <summary>The configuration the signed-in user's scope is taken from; empty unless a test replaces it.</summary>
+    internal FakeConfigStore ConfigStore { get; } = new(CopyTrader.Domain.Copying.CopyConfigSnapshot.Empty);
+
     internal FakeCopySetupService Setup { get; } = new();
 
     protected GroupsComponentTest()
@@ -22,6 +26,7 @@ public abstract class GroupsComponentTest : BunitContext, IAsyncLifetime
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Services.AddSingleton<ICopySetupService>(Setup);
+        Services.AddSingleton<ICopyConfigStore>(ConfigStore);
         Authorization = this.SignIn();
         Render<MudPopoverProvider>();
     }
