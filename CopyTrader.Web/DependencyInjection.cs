@@ -46,7 +46,7 @@ public static class WebDependencyInjection
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
-            o.AccessDeniedPath = "/account/login";
+            o.AccessDeniedPath = "/account/access-denied"; // signed in, but the page needs another role
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
