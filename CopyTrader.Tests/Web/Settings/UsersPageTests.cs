@@ -4,6 +4,7 @@ using CopyTrader.Tests.Web.Connections;
 using CopyTrader.Web.Components.Pages.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using MudBlazor.Extensions;
 using MudBlazor.Services;
 
 namespace CopyTrader.Tests.Web.Settings;
@@ -60,6 +61,9 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
         Assert.Equal([$"invite new@example.com {UserRoles.Trader}"], _users.Calls);
         Assert.Equal("http://localhost/account/invite?user=new-user&token=token%2B%2F%3D", cut.Find("#invitation-link").GetAttribute("value"));
         Assert.Contains("new@example.com", cut.Find("#invitation-notice").TextContent);
+        Assert.Equal("", cut.Find("#invite-email").GetAttribute("value")); // cleared for the next one, role back to Trader
+        Assert.DoesNotContain("is not an email address", cut.Markup);
+        Assert.Equal(UserRoles.Trader, cut.FindComponents<MudSelect<string>>()[0].Instance.GetState(x => x.Value));
     }
 
     [Fact]
