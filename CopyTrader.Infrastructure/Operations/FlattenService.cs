@@ -2,6 +2,7 @@ using CopyTrader.Domain;
 using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Audit;
 using CopyTrader.Infrastructure.Copying;
+using CopyTrader.Infrastructure.Users;
 using Microsoft.Extensions.Logging;
 
 namespace CopyTrader.Infrastructure.Operations;
@@ -16,6 +17,12 @@ public interface IFlattenService
 
     /// <summary>Flattens a group's leader and every follower at once; nothing of it is copied again.</summary>
     Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(int groupId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Flattens the group as <paramref name="scope"/> sees it: a trader's group without the followers on other users'
+    /// accounts, which they may not see and so never close; an admin's is the whole group.
+    /// </summary>
+    Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(UserScope scope, int groupId, CancellationToken ct = default);
 
     /// <summary>Flattens every group.</summary>
     Task<IReadOnlyList<FlattenResult>> FlattenAllAsync(CancellationToken ct = default);
@@ -44,10 +51,17 @@ internal sealed class FlattenService(
         return audit.AuditedAsync(() => FlattenAccountAsync(snapshot, account, ct), r => Record(AuditOutcomes.Flatten([r])), Record, logger);
     }
 
-    public async Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(int groupId, CancellationToken ct = default)
+    public Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(int groupId, CancellationToken ct = default) =>
+        FlattenGroupAsync(config.Current.Groups.SingleOrDefault(g => g.Id == groupId), groupId, ct);
+
+    public Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(UserScope scope, int groupId, CancellationToken ct = default) =>
+        FlattenGroupAsync(scope.Group(groupId), groupId, ct);
+
+    /// <summary><paramref name="visible"/>: the group with the followers to close (all of them, or a trader's own).</summary>
+    private async Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(CopyGroupSnapshot? visible, int groupId, CancellationToken ct)
     {
         var snapshot = config.Current;
-        var group = snapshot.Groups.SingleOrDefault(g => g.Id == groupId) ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
+        var group = visible ?? throw new CopyTraderDomainException($"Copy group {groupId} does not exist.");
         AuditRecord Record(string details) => new(AuditActions.FlattenGroup, AuditSubjects.Group(group.Name), details) { CopyGroupId = groupId };
         return await audit.AuditedAsync(() => FlattenGroupAsync(snapshot, group, ct), r => Record(AuditOutcomes.Flatten(r)), Record, logger);
     }

@@ -5,6 +5,7 @@ using CopyTrader.Domain.Copying;
 using CopyTrader.Infrastructure.Copying;
 using CopyTrader.Infrastructure.Operations;
 using CopyTrader.Infrastructure.Reconciliation;
+using CopyTrader.Infrastructure.Users;
 
 namespace CopyTrader.Tests.Web;
 
@@ -129,6 +130,15 @@ internal sealed class FakeFlattenService : IFlattenService
         (await RunAsync($"account {accountId}"))[0];
 
     public Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(int groupId, CancellationToken ct = default) => RunAsync($"group {groupId}");
+
+    /// <summary>Recorded like the whole group's; <see cref="LastScope"/> says whose view it ran with.</summary>
+    public Task<IReadOnlyList<FlattenResult>> FlattenGroupAsync(UserScope scope, int groupId, CancellationToken ct = default)
+    {
+        LastScope = scope;
+        return RunAsync($"group {groupId}");
+    }
+
+    public UserScope? LastScope { get; private set; }
 
     public Task<IReadOnlyList<FlattenResult>> FlattenAllAsync(CancellationToken ct = default) => RunAsync("all");
 

@@ -56,7 +56,7 @@ internal sealed class CopyLogQuery(
     public async Task<int> ExportAsync(CopyLogFilter filter, Stream destination, CancellationToken ct = default)
     {
         filter.EnsureValid();
-        var names = new CopyLogNames(config.Current);
+        var names = CopyLogNames.For(config.Current, filter.VisibleAccountIds); // a trader's export names only what their page names
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var csv = CsvWriter.Create(destination, CopyLogCsv.Options, leaveOpen: true);
         csv.WriteHeader(CopyLogCsv.Header);

@@ -31,17 +31,22 @@ internal static class FlattenApi
             ? ApiProblems.NotFound(NotFoundText.Account(id))
             : Answer([await flatten.FlattenAccountAsync(id, ct)]);
 
+    /// <summary>The group as the caller sees it: a trader never closes a follower on another user's account.</summary>
     private static async Task<Results<Ok<FlattenResponse>, ProblemHttpResult>> GroupAsync(
-        int id, ApiVisibility visibility, ClaimsPrincipal user, IFlattenService flatten, CancellationToken ct) =>
-        visibility.For(user).Group(id) is null
+        int id, ApiVisibility visibility, ClaimsPrincipal user, IFlattenService flatten, CancellationToken ct)
+    {
+        var scope = visibility.For(user);
+        return scope.Group(id) is null
             ? ApiProblems.NotFound(NotFoundText.Group(id))
-            : Answer(await flatten.FlattenGroupAsync(id, ct));
+            : Answer(await flatten.FlattenGroupAsync(scope, id, ct));
+    }
 
     /// <summary>Every group the caller sees, all at once (what <see cref="IFlattenService.FlattenAllAsync"/> does for all groups).</summary>
     private static async Task<Results<Ok<FlattenResponse>, ProblemHttpResult>> AllAsync(
         ApiVisibility visibility, ClaimsPrincipal user, IFlattenService flatten, CancellationToken ct)
     {
-        var groups = await Task.WhenAll(visibility.For(user).Groups.Select(g => flatten.FlattenGroupAsync(g.Id, ct)));
+        var scope = visibility.For(user);
+        var groups = await Task.WhenAll(scope.Groups.Select(g => flatten.FlattenGroupAsync(scope, g.Id, ct)));
         return Answer(groups.SelectMany(r => r).ToList());
     }
 

@@ -1,4 +1,5 @@
 using CopyTrader.Infrastructure.Operations;
+using CopyTrader.Infrastructure.Users;
 
 namespace CopyTrader.Web.Components.Pages.Cockpit;
 
@@ -39,11 +40,12 @@ public sealed record FlattenTarget(FlattenScope Scope, int Id, string Title, str
         new(FlattenScope.Group, groupId, $"Flatten group {groupName}",
             $"The leader and every follower of {groupName}: {WhatHappens}. The closes are not copied again.");
 
-    public async Task<IReadOnlyList<FlattenResult>> RunAsync(IFlattenService flatten, CancellationToken ct) => Scope switch
+    /// <summary>A group as <paramref name="user"/> sees it: a trader never closes a follower on another user's account.</summary>
+    public async Task<IReadOnlyList<FlattenResult>> RunAsync(IFlattenService flatten, UserScope user, CancellationToken ct) => Scope switch
     {
         FlattenScope.Account => [await flatten.FlattenAccountAsync(Id, ct)],
-        FlattenScope.Group => await flatten.FlattenGroupAsync(Id, ct),
-        _ when OnlyGroups is { } groups => (await Task.WhenAll(groups.Select(g => flatten.FlattenGroupAsync(g, ct)))).SelectMany(r => r).ToList(),
+        FlattenScope.Group => await flatten.FlattenGroupAsync(user, Id, ct),
+        _ when OnlyGroups is { } groups => (await Task.WhenAll(groups.Select(g => flatten.FlattenGroupAsync(user, g, ct)))).SelectMany(r => r).ToList(),
         _ => await flatten.FlattenAllAsync(ct),
     };
 }
