@@ -27,7 +27,7 @@ public sealed class FlattenDialogScopeTests() : CockpitComponentTest(MixedConfig
     [InlineData("everything")]
     public void ATradersGroupFlattenRunsWithTheirScope(string button)
     {
-        SignInAs(Trader, admin: false);
+        Authorization.As(Trader, admin: false);
         var dialogs = RenderProviders();
         var target = button == "everything" ? FlattenTarget.AllGroupsOf([5]) : FlattenTarget.Group(5, "Trader group");
         Render<FlattenButton>(p => p.Add(b => b.Target, target)).Find($"[data-flatten='{button}']").Click();
