@@ -19,7 +19,7 @@ internal sealed class NewConnectionWriter(CredentialProtector protector, TimePro
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = new BrokerConnection(draft.Name.Trim(), draft.Kind, protector.Protect(draft.CredentialsJson()), clock.GetUtcNow());
-        connection.AssignOwner(draft.OwnerUserId);
+        connection.AssignOwner(string.IsNullOrEmpty(draft.OwnerUserId) ? null : draft.OwnerUserId); // "" is nobody, not a user id
         db.BrokerConnections.Add(connection);
         await db.SaveChangesAsync(ct);
 

@@ -367,10 +367,13 @@ public abstract class UserAdministrationTests : IAsyncLifetime
         Assert.Equal(["Trader leader"], scope.Groups.Select(g => g.Name));
     }
 
-    [Fact]
-    public async Task ASavedConnectionWithoutAnOwnerIsForAdminsOnly()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task ASavedConnectionWithoutAnOwnerIsForAdminsOnly(string? owner)
     {
-        var saved = await ConnectionsService.SaveAsync(new ConnectionDraft("House paper", BrokerKind.Simulator), [new AccountChoice("SIM-1", "House", AccountRole.Leader)]);
+        var draft = new ConnectionDraft("House paper", BrokerKind.Simulator) { OwnerUserId = owner };
+        var saved = await ConnectionsService.SaveAsync(draft, [new AccountChoice("SIM-1", "House", AccountRole.Leader)]);
 
         Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
         Assert.Null(_app.Config.Current.Connections.Single(c => c.Id == saved.ConnectionId).OwnerUserId);
