@@ -33,11 +33,7 @@ public sealed class ApiKeysPageBrowserTests(ITestOutputHelper output) : IAsyncLi
         var admin = await _app.Services.GetRequiredService<FirstRunState>().CreateFirstAdminAsync(Email, Password);
         Assert.True(admin.Succeeded, string.Join("; ", admin.Errors.Select(e => e.Description)));
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(page, baseUrl, Email, Password);
 
         await page.ClickAsync("#nav-api-keys");
         await page.WaitForSelectorAsync("#api-keys[data-interactive='true']");

@@ -35,11 +35,7 @@ public sealed class AuditTrailBrowserTests(ITestOutputHelper output) : IAsyncLif
         var config = _app.Services.GetRequiredService<ICopyConfigStore>().Current;
         var follower = config.Groups.Single().Followers.Single(f => config.Account(f.AccountId)!.DisplayName == "Demo follower ×2");
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(page, baseUrl, Email, Password);
 
         // The user switches copying to "Demo follower ×2" off in the cockpit.
         await page.Locator($"label:has([data-follower-switch='{follower.Id}'])").ClickAsync();

@@ -38,11 +38,7 @@ public sealed class CockpitFlattenBrowserTests(ITestOutputHelper output) : IAsyn
         var admin = await _app.Services.GetRequiredService<FirstRunState>().CreateFirstAdminAsync(Email, Password);
         Assert.True(admin.Succeeded, string.Join("; ", admin.Errors.Select(e => e.Description)));
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(page, baseUrl, Email, Password);
 
         // The demo leader buys 2 on the simulator; every follower gets its copy.
         var leaderTrade = LeaderBuys(2);

@@ -99,11 +99,7 @@ public sealed class CopyGroupsBrowserTests(ITestOutputHelper output) : IAsyncLif
 
     private static async Task SignInAsync(IPage page, string baseUrl)
     {
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(page, baseUrl, Email, Password);
     }
 
     private static async Task OpenCockpitAsync(IPage page, string baseUrl)

@@ -40,11 +40,7 @@ public sealed class CopyLogPageBrowserTests(ITestOutputHelper output) : IAsyncLi
         await CopyTwoDemoLeaderTradesAsync(); // 2 fills × 3 demo followers
 
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(page, baseUrl, Email, Password);
         await page.ClickAsync("#nav-copy-log");
         await page.WaitForSelectorAsync("#copy-log-page[data-interactive='true']");
 

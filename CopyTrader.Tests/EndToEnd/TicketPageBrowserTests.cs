@@ -33,11 +33,7 @@ public sealed class TicketPageBrowserTests(ITestOutputHelper output) : IAsyncLif
         Assert.True(admin.Succeeded, string.Join("; ", admin.Errors.Select(e => e.Description)));
         var page = await _browser.NewPageAsync();
 
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(page, baseUrl, Email, Password);
         await page.ClickAsync("#nav-ticket");
         await page.WaitForSelectorAsync("#ticket[data-interactive='true']");
 

@@ -94,11 +94,7 @@ public sealed class TradovateConnectionBrowserTests(ITestOutputHelper output) : 
 
     private static async Task SignInAsync(IPage page, string baseUrl)
     {
-        await page.GotoAsync($"{baseUrl}/account/login");
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(page, baseUrl, Email, Password);
     }
 
     private static async Task SelectAsync(IPage page, string inputId, string option)

@@ -38,11 +38,7 @@ public sealed class UsersBrowserTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         await using var adminContext = await _browser.NewContextAsync();
         var admin = await adminContext.NewPageAsync();
-        await admin.GotoAsync($"{baseUrl}/account/login");
-        await admin.FillAsync("#email", AdminEmail);
-        await admin.FillAsync("#password", Password);
-        await admin.ClickAsync("#sign-in");
-        await admin.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+        await Browser.SignInAsync(admin, baseUrl, AdminEmail, Password);
 
         await admin.ClickAsync("#nav-users");
         await admin.WaitForSelectorAsync("#users[data-interactive='true']");

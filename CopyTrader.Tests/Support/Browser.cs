@@ -25,6 +25,16 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>Signs in on the login page and waits until the cockpit's circuit is up.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string email, string password)
+    {
+        await page.GotoAsync($"{baseUrl}/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForSelectorAsync("#cockpit[data-interactive='true']");
+    }
+
     public static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
