@@ -10,10 +10,7 @@ internal sealed class AuditTrailQuery(IDbContextFactory<CopyTraderDbContext> dbF
     public async Task<PagedAudit> PageAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         filter.EnsureValid();
-        ArgumentOutOfRangeException.ThrowIfNegative(page);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(page, int.MaxValue / pageSize);
+        PageRequest.EnsureValid(page, pageSize, MaxPageSize);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matching = db.AuditTrail.AsNoTracking().Matching(filter);

@@ -17,10 +17,7 @@ internal sealed class CopyLogQuery(
     public async Task<PagedCopyLog> PageAsync(CopyLogFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         filter.EnsureValid();
-        ArgumentOutOfRangeException.ThrowIfNegative(page);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(page, int.MaxValue / pageSize);
+        PageRequest.EnsureValid(page, pageSize, MaxPageSize);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matching = db.CopyLog.AsNoTracking().Matching(filter);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CopyTrader.Infrastructure.Audit;
+using CopyTrader.Web.Components.Shared;
 
 namespace CopyTrader.Web.Components.Pages.Audit;
 
@@ -9,9 +9,6 @@ namespace CopyTrader.Web.Components.Pages.Audit;
 /// </summary>
 public sealed class AuditFilterForm
 {
-    public const string InputFormat = "yyyy-MM-dd'T'HH:mm";
-    private static readonly string[] Formats = [InputFormat, "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.fff", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
-
     public string? From { get; set; }
     public string? To { get; set; }
     public string? ActorUserId { get; set; }
@@ -23,8 +20,6 @@ public sealed class AuditFilterForm
     public int? GroupId { get; set; }
     public string? Text { get; set; }
 
-    public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString(InputFormat, CultureInfo.InvariantCulture);
-
     /// <summary>
     /// The filter to run, with 'To' defaulting to <paramref name="now"/> and the visibility restriction
     /// <paramref name="onlyByUserId"/> (null for an admin) always on; false with a message the user can act on.
@@ -32,7 +27,7 @@ public sealed class AuditFilterForm
     public bool TryBuild(DateTimeOffset now, string? onlyByUserId, out AuditFilter filter, out string? error)
     {
         filter = AuditFilter.All;
-        if (!TryParse(From, "From", out var from, out error) || !TryParse(To, "To", out var to, out error))
+        if (!UtcTimeInput.TryParse(From, "From", out var from, out error) || !UtcTimeInput.TryParse(To, "To", out var to, out error))
         {
             return false;
         }
@@ -51,24 +46,5 @@ public sealed class AuditFilterForm
         var problems = filter.Problems();
         error = problems.Count == 0 ? null : string.Join(" ", problems.Values);
         return error is null;
-    }
-
-    private static bool TryParse(string? text, string label, out DateTimeOffset? value, out string? error)
-    {
-        value = null;
-        error = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        if (DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            value = new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
-            return true;
-        }
-
-        error = $"'{label}' must be a UTC date and time such as 2026-11-23T14:30, not '{text}'.";
-        return false;
     }
 }
